@@ -1,0 +1,9 @@
+/**
+ * Finding and reading Python distributions: wheel file names, core metadata, and the discovery of wheels and sdists
+ * under a directory.
+ *
+ * <p>This package knows nothing about Maven and does not log. Every component returns data or throws a
+ * {@link io.github.yogs0ddhoth.pypi.dist.DistributionException} whose message is meant to be read by a person: what is
+ * wrong, in which file, the value seen, the value expected, and how to fix it. The caller decides how to report it.
+ */
+package io.github.yogs0ddhoth.pypi.dist;

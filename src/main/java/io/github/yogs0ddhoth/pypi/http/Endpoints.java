@@ -1,0 +1,68 @@
+package io.github.yogs0ddhoth.pypi.http;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/** Rules every URL the plugin sends a secret to must follow. */
+public final class Endpoints {
+    private Endpoints() {}
+
+    /**
+     * Accepts {@code https://} anywhere and {@code http://} only for loopback hosts: a token sent over plain
+     * HTTP to another machine could be read on the way, and the only honest use of plain HTTP is a local fake.
+     *
+     * @param what names the URL in the error message, e.g. "repositoryUrl"
+     */
+    public static URI requireSecure(URI uri, String what) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException(what + " '" + uri + "' has no host. Expected an absolute URL such as"
+                    + " https://upload.pypi.org/legacy/.");
+        }
+        if (scheme.equals("https")) {
+            return uri;
+        }
+        if (scheme.equals("http")) {
+            if (isLoopback(uri.getHost())) {
+                return uri;
+            }
+            throw new IllegalArgumentException(what + " '" + uri + "' uses plain http:// to a host that is not"
+                    + " loopback. Tokens would cross the network unencrypted. Use https://"
+                    + uri.getRawAuthority() + uri.getRawPath() + " (plain http:// is accepted only for"
+                    + " localhost, 127.0.0.0/8 and ::1).");
+        }
+        throw new IllegalArgumentException(what + " '" + uri + "' has the scheme '" + uri.getScheme()
+                + "'. Expected https:// (or http:// for a loopback host).");
+    }
+
+    /** True for names and literal addresses that can only mean this machine; no DNS lookup is made. */
+    public static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        if (!looksLikeLiteralAddress(h)) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Guards {@link InetAddress#getByName} so that it never resolves a name through DNS. */
+    private static boolean looksLikeLiteralAddress(String h) {
+        return h.matches("[0-9.]+") && h.chars().filter(c -> c == '.').count() == 3 || h.contains(":");
+    }
+
+    /** {@code scheme://authority} of a URL, without a trailing slash. */
+    public static String origin(URI uri) {
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority();
+    }
+}

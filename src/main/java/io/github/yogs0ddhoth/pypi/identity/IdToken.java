@@ -1,0 +1,60 @@
+package io.github.yogs0ddhoth.pypi.identity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A CI provider's signed OIDC identity token (a JWT). The claims are decoded without verifying the signature:
+ * PyPI verifies it against the issuer's keys, and we only read the claims to explain failures.
+ */
+public final class IdToken {
+    private final String jwt;
+    private final JsonNode claims;
+
+    private IdToken(String jwt, JsonNode claims) {
+        this.jwt = jwt;
+        this.claims = claims;
+    }
+
+    /** Parses the payload of a compact JWT; the error message never contains the token itself. */
+    public static IdToken parse(String jwt, String source) throws IdentityException {
+        String[] parts = jwt.trim().split("\\.", -1);
+        if (parts.length != 3 || parts[1].isEmpty()) {
+            throw new IdentityException(source + " returned a value that is not a JWT (expected three"
+                    + " dot-separated parts, got " + parts.length + ").");
+        }
+        try {
+            byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
+            JsonNode claims = new ObjectMapper().readTree(new String(payload, StandardCharsets.UTF_8));
+            if (claims == null || !claims.isObject()) {
+                throw new IdentityException(source + " returned a JWT whose payload is not a JSON object.");
+            }
+            return new IdToken(jwt.trim(), claims);
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            throw new IdentityException(source + " returned a JWT whose payload cannot be decoded ("
+                    + e.getClass().getSimpleName() + ").");
+        }
+    }
+
+    /** The raw token: only for the mint-token request body. */
+    public String value() {
+        return jwt;
+    }
+
+    /** A claim as text, or null when absent. */
+    public String claim(String name) {
+        JsonNode node = claims.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "IdToken[iss=" + claim("iss") + ", sub=" + claim("sub") + ", value=***]";
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.yogs0ddhoth.pypi.upload;
+
+import io.github.yogs0ddhoth.pypi.http.Endpoints;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * The upload endpoint of the index. {@code pypi} and {@code testpypi} are aliases for the two public ones.
+ *
+ * @param uri the legacy upload URL, e.g. {@code https://upload.pypi.org/legacy/}
+ */
+public record RepositoryUrl(URI uri) {
+    public static final String PYPI = "https://upload.pypi.org/legacy/";
+    public static final String TESTPYPI = "https://test.pypi.org/legacy/";
+
+    public static RepositoryUrl parse(String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("repositoryUrl is empty. Expected 'pypi', 'testpypi' or an upload URL"
+                    + " such as " + PYPI);
+        }
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "pypi":
+                v = PYPI;
+                break;
+            case "testpypi":
+                v = TESTPYPI;
+                break;
+            default:
+                break;
+        }
+        URI uri;
+        try {
+            uri = new URI(v);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("repositoryUrl '" + v + "' is not a valid URL: " + e.getReason()
+                    + ". Expected 'pypi', 'testpypi' or an upload URL such as " + PYPI);
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("repositoryUrl must not carry credentials (user-info before '@')."
+                    + " This plugin authenticates only through trusted publishing.");
+        }
+        return new RepositoryUrl(Endpoints.requireSecure(uri, "repositoryUrl"));
+    }
+
+    /** {@code scheme://authority}: where the index serves its OIDC endpoints. */
+    public String origin() {
+        return Endpoints.origin(uri);
+    }
+
+    /** The web host where a release is shown: pypi.org for upload.pypi.org, otherwise the index's own host. */
+    public String projectPageUrl(String name, String version) {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        String web = host.equals("upload.pypi.org") ? "https://pypi.org"
+                : host.equals("test.pypi.org") ? "https://test.pypi.org" : origin();
+        return web + "/project/" + name + "/" + version + "/";
+    }
+
+    @Override
+    public String toString() {
+        return uri.toString();
+    }
+}

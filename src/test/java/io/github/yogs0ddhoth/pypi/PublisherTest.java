@@ -1,0 +1,158 @@
+package io.github.yogs0ddhoth.pypi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.yogs0ddhoth.pypi.PublishedFile.Outcome;
+import io.github.yogs0ddhoth.pypi.testing.FakeIndex;
+import io.github.yogs0ddhoth.pypi.testing.Http;
+import io.github.yogs0ddhoth.pypi.testing.RecordingLog;
+import io.github.yogs0ddhoth.pypi.testing.SampleRelease;
+import io.github.yogs0ddhoth.pypi.testing.TestDistributions;
+import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PublisherTest {
+    @TempDir
+    Path target;
+
+    private FakeIndex index;
+    private final RecordingLog log = new RecordingLog();
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp() {
+        index = FakeIndex.start(0);
+    }
+
+    @AfterEach
+    void tearDown() {
+        index.stop();
+    }
+
+    private List<PublishedFile> publish(boolean dryRun, Map<String, String> env) throws PublishException {
+        Publisher publisher = new Publisher(log, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                Http.settings(), Clock.systemUTC());
+        return publisher.publish(new PublishRequest(target, List.of("**/*.whl", "**/*.tar.gz"), List.of(),
+                RepositoryUrl.parse(index.uploadUrl()), dryRun, env));
+    }
+
+    @Test
+    void publishesWheelThenSdistWithTheMintedToken() throws Exception {
+        SampleRelease.write(target.resolve("dist"));
+
+        List<PublishedFile> result = publish(false, index.gitHubEnvironment());
+
+        assertThat(result).extracting(PublishedFile::filename, PublishedFile::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(SampleRelease.WHEEL, Outcome.UPLOADED),
+                org.assertj.core.groups.Tuple.tuple(SampleRelease.SDIST, Outcome.UPLOADED));
+        assertThat(index.tokenRequests()).isEqualTo(1);
+        assertThat(index.mintRequests()).isEqualTo(1);
+        List<LoggedRequest> uploads = index.uploads();
+        assertThat(uploads).extracting(FakeIndex::contentFilename)
+                .containsExactly(SampleRelease.WHEEL, SampleRelease.SDIST);
+        assertThat(FakeIndex.content(uploads.get(0)))
+                .isEqualTo(Files.readAllBytes(target.resolve("dist").resolve(SampleRelease.WHEEL)));
+        assertThat(FakeIndex.content(uploads.get(1)))
+                .isEqualTo(Files.readAllBytes(target.resolve("dist").resolve(SampleRelease.SDIST)));
+        Map<String, List<String>> wheel = FakeIndex.fieldMap(uploads.get(0));
+        assertThat(wheel.get("name")).containsExactly("demo_pkg");
+        assertThat(wheel.get("filetype")).containsExactly("bdist_wheel");
+        assertThat(wheel.get("pyversion")).containsExactly("py3");
+        assertThat(wheel.get("summary")).containsExactly("A demonstration package – with non-ASCII ✓");
+        assertThat(wheel.get("author_email")).containsExactly("Jürgen Müller <jm@example.org>");
+        assertThat(wheel.get("keywords")).containsExactly("demo, example");
+        assertThat(wheel.get("requires_dist")).containsExactly("requests>=2.31", "rich; extra == \"cli\"");
+        assertThat(wheel.get("project_urls"))
+                .containsExactly("Homepage, https://example.org/demo", "Source, https://github.com/octo-org/octo-repo");
+        assertThat(wheel.get("description")).containsExactly("# demo-pkg\n\nA demonstration package.\n");
+        assertThat(wheel).doesNotContainKey("md5_digest");
+        Map<String, List<String>> sdist = FakeIndex.fieldMap(uploads.get(1));
+        assertThat(sdist.get("filetype")).containsExactly("sdist");
+        assertThat(sdist.get("pyversion")).containsExactly("source");
+        assertThat(log.text()).contains("Published 2 file(s) of demo_pkg 1.0.0. View at: " + index.baseUrl()
+                + "/project/demo_pkg/1.0.0/");
+    }
+
+    @Test
+    void masksEverySecretBeforeUseAndNeverLogsOne() throws Exception {
+        SampleRelease.write(target);
+        publish(false, index.gitHubEnvironment());
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8).lines()).contains(
+                "::add-mask::" + FakeIndex.REQUEST_TOKEN,
+                "::add-mask::" + index.idToken(),
+                "::add-mask::" + FakeIndex.MINTED_TOKEN);
+        assertThat(log.text()).doesNotContain(FakeIndex.REQUEST_TOKEN, index.idToken(), FakeIndex.MINTED_TOKEN)
+                .contains("[DEBUG]");
+    }
+
+    @Test
+    void dryRunReportsAndMakesNoRequest() throws Exception {
+        SampleRelease.write(target);
+
+        List<PublishedFile> result = publish(true, Map.of());
+
+        assertThat(result).extracting(PublishedFile::outcome).containsOnly(Outcome.WOULD_UPLOAD);
+        assertThat(result.get(0).sha256()).hasSize(64);
+        assertThat(index.requestCount()).isZero();
+        assertThat(log.text()).contains(SampleRelease.WHEEL, SampleRelease.SDIST, "sha256 ", "Nothing was uploaded");
+    }
+
+    @Test
+    void outsideCiFailsWithAnExplanationAndNoRequest() {
+        SampleRelease.write(target);
+        assertThatThrownBy(() -> publish(false, Map.of("CI", "true")))
+                .isInstanceOf(PublishException.class)
+                .hasMessageContaining("No supported CI system was detected")
+                .hasMessageContaining("trusted publishing");
+        assertThat(index.requestCount()).isZero();
+    }
+
+    @Test
+    void aRefusedFileNamesWhatWasAndWasNotUploaded() {
+        SampleRelease.write(target);
+        index.server().stubFor(WireMock.post("/legacy/").atPriority(0)
+                .withMultipartRequestBody(WireMock.aMultipart().withName("filetype")
+                        .withBody(WireMock.equalTo("sdist")))
+                .willReturn(WireMock.aResponse().withStatus(400)
+                        .withStatusMessage("Only one sdist may be uploaded per release.")));
+
+        assertThatThrownBy(() -> publish(false, index.gitHubEnvironment()))
+                .hasMessageContaining("400 Only one sdist may be uploaded per release.")
+                .hasMessageContaining("Already on the index: " + SampleRelease.WHEEL)
+                .hasMessageContaining("Not uploaded: " + SampleRelease.SDIST);
+    }
+
+    @Test
+    void anEmptyDirectoryFailsNamingItAndThePatterns() {
+        assertThatThrownBy(() -> publish(false, index.gitHubEnvironment()))
+                .hasMessageContaining(target.toString())
+                .hasMessageContaining("**/*.whl");
+        assertThat(index.requestCount()).isZero();
+    }
+
+    @Test
+    void anAssemblyTarballIsIgnored() throws Exception {
+        TestDistributions.wheel(target, SampleRelease.WHEEL, SampleRelease.METADATA);
+        TestDistributions.tarball(target, "app-1.0-bin.tar.gz", Map.of("app-1.0/bin/app", new byte[] {1}));
+
+        publish(false, index.gitHubEnvironment());
+
+        assertThat(index.uploads()).extracting(FakeIndex::contentFilename).containsExactly(SampleRelease.WHEEL);
+        assertThat(log.text()).contains("[DEBUG] Ignoring " + target.resolve("app-1.0-bin.tar.gz"));
+    }
+}

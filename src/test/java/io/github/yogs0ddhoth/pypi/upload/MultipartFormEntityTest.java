@@ -1,0 +1,75 @@
+package io.github.yogs0ddhoth.pypi.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MultipartFormEntityTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesFieldsThenTheFileWithAnExactLength() throws IOException {
+        Path file = Files.write(dir.resolve("demo-1.0-py3-none-any.whl"), new byte[] {1, 2, 3, 'P', 'K'});
+        UploadForm form = new UploadForm(List.of(new FormField(":action", "file_upload"),
+                new FormField("author", "Jürgen \"JM\" Müller")), file, "demo-1.0-py3-none-any.whl", 5);
+        List<Long> progress = new ArrayList<>();
+        MultipartFormEntity entity = new MultipartFormEntity(form, (sent, total) -> progress.add(sent), "BOUNDARY");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        entity.writeTo(out);
+
+        String expectedHead = "--BOUNDARY\r\nContent-Disposition: form-data; name=\":action\"\r\n\r\nfile_upload\r\n"
+                + "--BOUNDARY\r\nContent-Disposition: form-data; name=\"author\"\r\n\r\nJürgen \"JM\" Müller\r\n"
+                + "--BOUNDARY\r\nContent-Disposition: form-data; name=\"content\"; filename=\"demo-1.0-py3-none-any.whl\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n";
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(expectedHead.getBytes(StandardCharsets.UTF_8));
+        expected.writeBytes(new byte[] {1, 2, 3, 'P', 'K'});
+        expected.writeBytes("\r\n--BOUNDARY--\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(entity.getContentLength()).isEqualTo(expected.size());
+        assertThat(entity.getContentType()).isEqualTo("multipart/form-data; boundary=BOUNDARY");
+        assertThat(progress).containsExactly(5L);
+    }
+
+    @Test
+    void isRepeatableBecauseItRereadsTheFile() throws IOException {
+        Path file = Files.write(dir.resolve("a.whl"), "abc".getBytes(StandardCharsets.US_ASCII));
+        MultipartFormEntity entity = new MultipartFormEntity(new UploadForm(List.of(), file, "a.whl", 3),
+                ProgressListener.NONE, "B");
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        entity.writeTo(first);
+        entity.writeTo(second);
+        assertThat(entity.isRepeatable()).isTrue();
+        assertThat(second.toByteArray()).isEqualTo(first.toByteArray());
+    }
+
+    @Test
+    void aFileThatChangedSizeIsRefused() throws IOException {
+        Path file = Files.write(dir.resolve("a.whl"), "abcdef".getBytes(StandardCharsets.US_ASCII));
+        MultipartFormEntity entity = new MultipartFormEntity(new UploadForm(List.of(), file, "a.whl", 3),
+                ProgressListener.NONE, "B");
+        assertThatThrownBy(() -> entity.writeTo(new ByteArrayOutputStream()))
+                .hasMessageContaining("a.whl changed on disk");
+    }
+
+    @Test
+    void boundariesAreRandom() {
+        UploadForm form = new UploadForm(List.of(), dir.resolve("x"), "x", 0);
+        assertThat(new MultipartFormEntity(form, ProgressListener.NONE).getContentType())
+                .startsWith("multipart/form-data; boundary=pypi-maven-plugin-")
+                .isNotEqualTo(new MultipartFormEntity(form, ProgressListener.NONE).getContentType());
+    }
+}
