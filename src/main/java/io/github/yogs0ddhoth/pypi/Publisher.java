@@ -1,6 +1,5 @@
 package io.github.yogs0ddhoth.pypi;
 
-import io.github.yogs0ddhoth.pypi.PublishedFile.Outcome;
 import io.github.yogs0ddhoth.pypi.dist.DiscoveryResult;
 import io.github.yogs0ddhoth.pypi.dist.Distribution;
 import io.github.yogs0ddhoth.pypi.dist.DistributionException;
@@ -10,152 +9,248 @@ import io.github.yogs0ddhoth.pypi.dist.FileDigests;
 import io.github.yogs0ddhoth.pypi.dist.IgnoredFile;
 import io.github.yogs0ddhoth.pypi.http.HttpClientFactory;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
+import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.identity.CiDetector;
-import io.github.yogs0ddhoth.pypi.identity.IdToken;
 import io.github.yogs0ddhoth.pypi.identity.IdentityException;
 import io.github.yogs0ddhoth.pypi.identity.IdentityProvider;
 import io.github.yogs0ddhoth.pypi.identity.TokenExchange;
-import io.github.yogs0ddhoth.pypi.identity.UploadToken;
+import io.github.yogs0ddhoth.pypi.report.FileReport;
 import io.github.yogs0ddhoth.pypi.report.PublishLog;
+import io.github.yogs0ddhoth.pypi.report.ReleaseReport;
+import io.github.yogs0ddhoth.pypi.report.ReportWriter;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
+import io.github.yogs0ddhoth.pypi.report.TransferProgress;
 import io.github.yogs0ddhoth.pypi.report.Units;
 import io.github.yogs0ddhoth.pypi.report.WorkflowCommands;
+import io.github.yogs0ddhoth.pypi.upload.FileUploader;
+import io.github.yogs0ddhoth.pypi.upload.IndexLookup;
 import io.github.yogs0ddhoth.pypi.upload.LegacyUploadClient;
-import io.github.yogs0ddhoth.pypi.upload.UploadException;
 import io.github.yogs0ddhoth.pypi.upload.UploadForm;
+import io.github.yogs0ddhoth.pypi.upload.UploadResult;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * The publish flow: find the files, read and hash them, prove the CI's identity, exchange it for an upload token,
- * upload each file. Everything that can fail without touching the index runs before the first upload.
+ * upload each file exactly once, and tell the story. Everything that can fail without touching the index runs
+ * before the first upload.
  */
 public final class Publisher {
     private final PublishLog rawLog;
     private final PrintStream stdout;
     private final HttpSettings httpSettings;
     private final Clock clock;
+    private final RetryPolicy.Sleeper sleeper;
+    private final ReportWriter reports = new ReportWriter();
 
     public Publisher(PublishLog log, PrintStream stdout, HttpSettings httpSettings, Clock clock) {
+        this(log, stdout, httpSettings, clock, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** @param sleeper waits between retries; tests pass one that does not sleep */
+    public Publisher(PublishLog log, PrintStream stdout, HttpSettings httpSettings, Clock clock,
+            RetryPolicy.Sleeper sleeper) {
         this.rawLog = log;
         this.stdout = stdout;
         this.httpSettings = httpSettings;
         this.clock = clock;
+        this.sleeper = sleeper;
     }
 
-    public List<PublishedFile> publish(PublishRequest request) throws PublishException {
+    public ReleaseReport publish(PublishRequest request) throws PublishException {
         boolean onGitHub = "true".equals(request.environment().get("GITHUB_ACTIONS"));
-        SecretMasker masker = new SecretMasker(onGitHub ? new WorkflowCommands(stdout) : null);
+        WorkflowCommands commands = onGitHub ? new WorkflowCommands(stdout) : null;
+        SecretMasker masker = new SecretMasker(commands);
         PublishLog log = masker.redacting(rawLog);
+        Instant started = clock.instant();
 
-        List<UploadForm> forms = prepare(request, log);
-        String release = releaseOf(forms);
+        List<UploadForm> forms;
+        try {
+            forms = prepare(request, log);
+        } catch (PublishException e) {
+            finish(request, log, commands, new Run(started, List.of(), null), e.getMessage(), false);
+            throw e;
+        }
+        Run run = new Run(started, forms, new ArrayList<>());
         if (request.dryRun()) {
-            log.info("Dry run: " + forms.size() + " file(s) of " + release + " would be published to "
+            forms.forEach(f -> run.results.add(new UploadResult(null, "would upload")));
+            ReleaseReport report = finish(request, log, commands, run, null, true);
+            log.info("Dry run: " + forms.size() + " file(s) of " + run.release() + " would be published to "
                     + request.repository() + ". Nothing was uploaded, and no token was requested.");
-            return outcomes(forms, Outcome.WOULD_UPLOAD);
+            return report;
         }
+        RetryPolicy retryPolicy = new RetryPolicy(request.retries(), Duration.ofSeconds(2), Duration.ofSeconds(30),
+                Math::random, sleeper);
+        String error = null;
         try (CloseableHttpClient client = HttpClientFactory.create(httpSettings)) {
-            TextExchange http = new TextExchange(client);
-            UploadToken token = obtainToken(request, http, masker, log);
-            return upload(request, forms, token, new LegacyUploadClient(request.repository(), http), log, release);
+            TextExchange http = new TextExchange(client, retryPolicy, log::warn);
+            TokenManager tokens = tokenManager(request, http, masker, log);
+            uploadAll(request, run, tokens, http, retryPolicy, log);
+        } catch (IdentityException e) {
+            error = masker.redact(e.getMessage());
         } catch (IOException e) {
-            throw new PublishException("Could not close the HTTP client: " + e.getMessage(), e);
+            error = "Could not close the HTTP client: " + e.getMessage();
         }
+        if (error == null) {
+            error = run.results.stream().filter(r -> !r.isDone()).map(UploadResult::message).findFirst().orElse(null);
+        }
+        ReleaseReport report = finish(request, log, commands, run, error, false);
+        if (error != null) {
+            throw new PublishException(describeFailure(report, error), null);
+        }
+        log.info("Published " + forms.size() + " file(s) of " + run.release() + ". View at: " + report.releaseUrl());
+        return report;
     }
 
     private List<UploadForm> prepare(PublishRequest request, PublishLog log) throws PublishException {
-        log.info("Looking for wheels and sdists in " + request.packagesDirectory() + " (includes "
-                + request.includes() + ", excludes " + request.excludes() + ")");
-        DiscoveryResult found;
-        try {
-            found = new DistributionFinder().find(request.packagesDirectory(), request.includes(), request.excludes());
-        } catch (DistributionException e) {
-            throw new PublishException(e.getMessage(), e);
+        List<Distribution> found = new ArrayList<>();
+        for (Path dir : request.packagesDirectories()) {
+            log.info("Looking for wheels and sdists in " + dir + " (includes " + request.includes() + ", excludes "
+                    + request.excludes() + ")");
+            DiscoveryResult result;
+            try {
+                result = new DistributionFinder().find(dir, request.includes(), request.excludes());
+            } catch (DistributionException e) {
+                throw new PublishException(e.getMessage(), e);
+            }
+            for (IgnoredFile ignored : result.ignored()) {
+                log.debug("Ignoring " + ignored.path() + ": " + ignored.reason());
+            }
+            found.addAll(result.distributions());
         }
-        for (IgnoredFile ignored : found.ignored()) {
-            log.debug("Ignoring " + ignored.path() + ": " + ignored.reason());
-        }
+        // Wheels first, then sdists: an index shows a release as installable as soon as a wheel is there.
+        found.sort(Comparator.comparing((Distribution d) -> d.type().ordinal()).thenComparing(Distribution::filename));
         FileDigester digester = new FileDigester();
         List<UploadForm> forms = new ArrayList<>();
-        for (Distribution dist : found.distributions()) {
+        for (Distribution dist : found) {
             FileDigests digests;
             try {
                 digests = digester.digest(dist.path());
             } catch (IOException e) {
                 throw new PublishException("Could not read " + dist.path() + ": " + e.getMessage(), e);
             }
-            forms.add(UploadForm.of(dist, digests));
+            UploadForm form = UploadForm.of(dist, digests);
+            forms.add(form);
             log.info("  " + dist.filename() + "  " + Units.bytes(digests.size()) + "  " + dist.type().filetype()
                     + "  pyversion " + dist.pyversion() + "  sha256 " + digests.sha256Hex());
-            log.debug("    blake2_256 " + digests.blake2b256Hex() + "; form fields: " + describe(forms.get(forms.size() - 1)));
+            log.debug("    blake2_256 " + digests.blake2b256Hex() + "; form fields: " + describe(form));
         }
         return forms;
     }
 
-    private UploadToken obtainToken(PublishRequest request, TextExchange http, SecretMasker masker, PublishLog log)
-            throws PublishException {
-        try {
-            IdentityProvider provider = new CiDetector(http, masker).detect(request.environment());
-            TokenExchange exchange = new TokenExchange(request.repository().origin(), http, masker);
-            log.info("Trusted publishing from " + provider.displayName() + " to " + request.repository());
-            String audience = exchange.audience();
-            log.debug("The index announced the OIDC audience '" + audience + "'");
-            IdToken idToken = provider.fetchIdToken(audience);
-            log.debug("Got an ID token from " + provider.displayName() + ": " + idToken);
-            UploadToken token = exchange.mint(idToken);
-            log.info("PyPI minted a short-lived upload token"
-                    + (token.expires() == null ? "" : ", valid until " + token.expires()));
-            return token;
-        } catch (IdentityException e) {
-            throw new PublishException(masker.redact(e.getMessage()), null);
-        }
+    private TokenManager tokenManager(PublishRequest request, TextExchange http, SecretMasker masker,
+            PublishLog log) throws IdentityException {
+        IdentityProvider provider = new CiDetector(http, masker).detect(request.environment());
+        TokenExchange exchange = new TokenExchange(request.repository().origin(), http, masker);
+        log.info("Trusted publishing from " + provider.displayName() + " to " + request.repository());
+        String audience = exchange.audience();
+        log.debug("The index announced the OIDC audience '" + audience + "'");
+        TokenManager tokens = new TokenManager(provider, exchange, audience, clock, log);
+        tokens.mint();
+        return tokens;
     }
 
-    private List<PublishedFile> upload(PublishRequest request, List<UploadForm> forms, UploadToken token,
-            LegacyUploadClient client, PublishLog log, String release) throws PublishException {
-        for (int i = 0; i < forms.size(); i++) {
-            UploadForm form = forms.get(i);
+    private void uploadAll(PublishRequest request, Run run, TokenManager tokens, TextExchange http,
+            RetryPolicy retryPolicy, PublishLog log) {
+        String simpleRoot = request.checkUrl() != null ? request.checkUrl()
+                : IndexLookup.defaultSimpleRoot(request.repository());
+        FileUploader uploader = new FileUploader(new LegacyUploadClient(request.repository(), http),
+                new IndexLookup(simpleRoot, http), retryPolicy, request.skipExisting(), log,
+                form -> new TransferProgress(log, clock, form.filename())::sent);
+        for (UploadForm form : run.forms) {
             log.info("Uploading " + form.filename() + " (" + Units.bytes(form.size()) + ")");
             Instant start = clock.instant();
-            try {
-                client.upload(form, token.value(), (sent, total) -> {});
-            } catch (UploadException e) {
-                throw new PublishException(describeFailure(forms, i, e.getMessage()), null);
-            }
+            UploadResult result = uploader.upload(form, tokens);
             Duration took = Duration.between(start, clock.instant());
-            log.info("Uploaded " + form.filename() + " in " + Units.seconds(took) + " ("
-                    + Units.rate(form.size(), took) + "), sha256 " + form.values("sha256_digest").get(0));
+            run.results.add(result);
+            switch (result.outcome()) {
+                case UPLOADED -> {
+                    tokens.recordUpload(form.size(), took);
+                    log.info("Uploaded " + form.filename() + " in " + Units.seconds(took) + " ("
+                            + Units.rate(form.size(), took) + "), sha256 " + sha256(form));
+                }
+                case ALREADY_PRESENT -> log.info("Already on the index: " + form.filename() + " ("
+                        + result.message() + ")");
+                case SKIPPED -> log.warn("Skipped " + form.filename() + ": " + result.message());
+                case FAILED -> log.error("Failed to upload " + form.filename());
+            }
+            if (!result.isDone()) {
+                return;
+            }
         }
-        UploadForm first = forms.get(0);
-        log.info("Published " + forms.size() + " file(s) of " + release + ". View at: "
-                + request.repository().projectPageUrl(first.values("name").get(0), first.values("version").get(0)));
-        return outcomes(forms, Outcome.UPLOADED);
     }
 
-    private static String describeFailure(List<UploadForm> forms, int failed, String message) {
-        StringBuilder m = new StringBuilder(message);
-        if (failed > 0) {
-            m.append("\nAlready on the index: ");
-            m.append(String.join(", ", forms.subList(0, failed).stream().map(UploadForm::filename).toList()));
+    private ReleaseReport finish(PublishRequest request, PublishLog log, WorkflowCommands commands, Run run,
+            String error, boolean dryRun) {
+        List<FileReport> files = new ArrayList<>();
+        for (int i = 0; i < run.forms.size(); i++) {
+            UploadForm f = run.forms.get(i);
+            UploadResult r = run.results != null && i < run.results.size() ? run.results.get(i) : null;
+            String outcome = r == null ? "not attempted"
+                    : r.outcome() == null ? "would upload"
+                    : r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            files.add(new FileReport(f.filename(), f.size(), sha256(f), f.values("blake2_256_digest").get(0),
+                    outcome, r == null ? "" : r.message()));
         }
-        m.append("\nNot uploaded: ");
-        m.append(String.join(", ", forms.subList(failed, forms.size()).stream().map(UploadForm::filename).toList()));
-        m.append("\nFix the cause and run the build again: files already uploaded are accepted again when identical.");
+        String name = run.forms.isEmpty() ? null : run.forms.get(0).values("name").get(0);
+        String version = run.forms.isEmpty() ? null : run.forms.get(0).values("version").get(0);
+        ReleaseReport report = new ReleaseReport(request.repository().toString(), name, version,
+                name == null ? null : request.repository().projectPageUrl(name, version),
+                ReleaseReport.statusOf(files, dryRun, error != null), error, files, run.started, clock.instant());
+        if (!files.isEmpty()) {
+            log.info("");
+            reports.table(report).lines().forEach(log::info);
+        }
+        write(request, log, commands, report);
+        return report;
+    }
+
+    private void write(PublishRequest request, PublishLog log, WorkflowCommands commands, ReleaseReport report) {
+        try {
+            if (request.reportFile() != null) {
+                reports.writeJson(report, request.reportFile());
+                log.info("Report: " + request.reportFile());
+            }
+            String summary = request.environment().get("GITHUB_STEP_SUMMARY");
+            if (commands != null && summary != null && !summary.isBlank()) {
+                reports.appendGitHubSummary(report, Path.of(summary));
+            }
+            String outputs = request.environment().get("GITHUB_OUTPUT");
+            if (commands != null && outputs != null && !outputs.isBlank()) {
+                reports.appendGitHubOutputs(report, Path.of(outputs));
+            }
+        } catch (IOException e) {
+            log.warn("Could not write the publish report: " + e.getMessage());
+        }
+        if (commands != null && report.error() != null) {
+            commands.error("PyPI publishing failed", report.error());
+        }
+    }
+
+    private static String describeFailure(ReleaseReport report, String error) {
+        StringBuilder m = new StringBuilder(error);
+        if (report.files().isEmpty()) {
+            return m.toString();
+        }
+        List<String> on = report.files().stream().filter(FileReport::isOnIndex).map(FileReport::filename).toList();
+        List<String> off = report.files().stream().filter(f -> !f.isOnIndex()).map(FileReport::filename).toList();
+        m.append("\nOn the index: ").append(on.isEmpty() ? "none" : String.join(", ", on));
+        m.append("\nNot on the index: ").append(off.isEmpty() ? "none" : String.join(", ", off));
+        if (!on.isEmpty()) {
+            m.append("\nFix the cause and run the build again: files already on the index with the same bytes are"
+                    + " recognised and not uploaded twice.");
+        }
         return m.toString();
-    }
-
-    private static List<PublishedFile> outcomes(List<UploadForm> forms, Outcome outcome) {
-        return forms.stream()
-                .map(f -> new PublishedFile(f.filename(), f.size(), f.values("sha256_digest").get(0), outcome))
-                .toList();
     }
 
     /** The form without the description's text, which can be pages long. */
@@ -166,8 +261,15 @@ public final class Publisher {
                 .reduce((a, b) -> a + ", " + b).orElse("");
     }
 
-    private static String releaseOf(List<UploadForm> forms) {
-        return forms.stream().map(f -> f.values("name").get(0) + " " + f.values("version").get(0))
-                .distinct().reduce((a, b) -> a + ", " + b).orElse("nothing");
+    private static String sha256(UploadForm form) {
+        return form.values("sha256_digest").get(0);
+    }
+
+    /** The state of one run: the files and, in order, how each ended. */
+    private record Run(Instant started, List<UploadForm> forms, List<UploadResult> results) {
+        String release() {
+            return forms.stream().map(f -> f.values("name").get(0) + " " + f.values("version").get(0))
+                    .distinct().reduce((a, b) -> a + ", " + b).orElse("nothing");
+        }
     }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.yogs0ddhoth.pypi.PublishedFile.Outcome;
+import io.github.yogs0ddhoth.pypi.report.FileReport;
+import io.github.yogs0ddhoth.pypi.report.ReleaseReport;
 import io.github.yogs0ddhoth.pypi.testing.FakeIndex;
 import io.github.yogs0ddhoth.pypi.testing.Http;
 import io.github.yogs0ddhoth.pypi.testing.RecordingLog;
@@ -43,22 +44,22 @@ class PublisherTest {
         index.stop();
     }
 
-    private List<PublishedFile> publish(boolean dryRun, Map<String, String> env) throws PublishException {
+    private ReleaseReport publish(boolean dryRun, Map<String, String> env) throws PublishException {
         Publisher publisher = new Publisher(log, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                Http.settings(), Clock.systemUTC());
-        return publisher.publish(new PublishRequest(target, List.of("**/*.whl", "**/*.tar.gz"), List.of(),
-                RepositoryUrl.parse(index.uploadUrl()), dryRun, env));
+                Http.settings(), Clock.systemUTC(), d -> {});
+        return publisher.publish(PublishRequest.of(target, RepositoryUrl.parse(index.uploadUrl()), dryRun, env));
     }
 
     @Test
     void publishesWheelThenSdistWithTheMintedToken() throws Exception {
         SampleRelease.write(target.resolve("dist"));
 
-        List<PublishedFile> result = publish(false, index.gitHubEnvironment());
+        ReleaseReport result = publish(false, index.gitHubEnvironment());
 
-        assertThat(result).extracting(PublishedFile::filename, PublishedFile::outcome).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(SampleRelease.WHEEL, Outcome.UPLOADED),
-                org.assertj.core.groups.Tuple.tuple(SampleRelease.SDIST, Outcome.UPLOADED));
+        assertThat(result.status()).isEqualTo("published");
+        assertThat(result.files()).extracting(FileReport::filename, FileReport::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(SampleRelease.WHEEL, "uploaded"),
+                org.assertj.core.groups.Tuple.tuple(SampleRelease.SDIST, "uploaded"));
         assertThat(index.tokenRequests()).isEqualTo(1);
         assertThat(index.mintRequests()).isEqualTo(1);
         List<LoggedRequest> uploads = index.uploads();
@@ -104,10 +105,11 @@ class PublisherTest {
     void dryRunReportsAndMakesNoRequest() throws Exception {
         SampleRelease.write(target);
 
-        List<PublishedFile> result = publish(true, Map.of());
+        ReleaseReport result = publish(true, Map.of());
 
-        assertThat(result).extracting(PublishedFile::outcome).containsOnly(Outcome.WOULD_UPLOAD);
-        assertThat(result.get(0).sha256()).hasSize(64);
+        assertThat(result.status()).isEqualTo("dry-run");
+        assertThat(result.files()).extracting(FileReport::outcome).containsOnly("would upload");
+        assertThat(result.files().get(0).sha256()).hasSize(64);
         assertThat(index.requestCount()).isZero();
         assertThat(log.text()).contains(SampleRelease.WHEEL, SampleRelease.SDIST, "sha256 ", "Nothing was uploaded");
     }
@@ -133,8 +135,8 @@ class PublisherTest {
 
         assertThatThrownBy(() -> publish(false, index.gitHubEnvironment()))
                 .hasMessageContaining("400 Only one sdist may be uploaded per release.")
-                .hasMessageContaining("Already on the index: " + SampleRelease.WHEEL)
-                .hasMessageContaining("Not uploaded: " + SampleRelease.SDIST);
+                .hasMessageContaining("On the index: " + SampleRelease.WHEEL)
+                .hasMessageContaining("Not on the index: " + SampleRelease.SDIST);
     }
 
     @Test
@@ -154,5 +156,88 @@ class PublisherTest {
 
         assertThat(index.uploads()).extracting(FakeIndex::contentFilename).containsExactly(SampleRelease.WHEEL);
         assertThat(log.text()).contains("[DEBUG] Ignoring " + target.resolve("app-1.0-bin.tar.gz"));
+    }
+
+    private ReleaseReport publishWith(Map<String, String> env, int retries, Path reportFile) throws PublishException {
+        Publisher publisher = new Publisher(log, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                Http.settings(), Clock.systemUTC(), d -> {});
+        return publisher.publish(new PublishRequest(List.of(target), List.of("**/*.whl", "**/*.tar.gz"), List.of(),
+                RepositoryUrl.parse(index.uploadUrl()), false, false, retries, index.baseUrl() + "/simple/",
+                reportFile, env));
+    }
+
+    @Test
+    void anInterruptedReleaseCompletesOnRerunAndNothingIsStoredTwice() throws Exception {
+        SampleRelease.write(target);
+        index.server().stubFor(WireMock.post("/legacy/").atPriority(0)
+                .withMultipartRequestBody(WireMock.aMultipart().withName("filetype").withBody(WireMock.equalTo("sdist")))
+                .willReturn(WireMock.aResponse().withStatus(503)));
+        Path reportFile = target.resolve("pypi-publish/report.json");
+
+        assertThatThrownBy(() -> publishWith(index.gitHubEnvironment(), 1, reportFile))
+                .hasMessageContaining("503")
+                .hasMessageContaining("On the index: " + SampleRelease.WHEEL)
+                .hasMessageContaining("Not on the index: " + SampleRelease.SDIST);
+        assertThat(Files.readString(reportFile)).contains("\"status\" : \"partial\"");
+        assertThat(index.stored().files("demo-pkg")).containsOnlyKeys(SampleRelease.WHEEL);
+
+        int port = index.server().port();
+        index.close();
+        FakeIndex restarted = FakeIndex.start(port);
+        try {
+            restarted.stored().store("demo_pkg", SampleRelease.WHEEL,
+                    io.github.yogs0ddhoth.pypi.testing.StoredFiles.sha256Of(target.resolve(SampleRelease.WHEEL)));
+            index = restarted;
+            ReleaseReport second = publishWith(index.gitHubEnvironment(), 1, reportFile);
+            assertThat(second.status()).isEqualTo("published");
+            assertThat(index.stored().files("demo-pkg")).containsOnlyKeys(SampleRelease.WHEEL, SampleRelease.SDIST);
+            assertThat(Files.readString(reportFile)).contains("\"status\" : \"published\"");
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
+    void aDifferentFileUnderTheSameNameFailsLoudly() throws Exception {
+        SampleRelease.write(target);
+        index.stored().store("demo-pkg", SampleRelease.WHEEL, "f".repeat(64));
+
+        assertThatThrownBy(() -> publishWith(index.gitHubEnvironment(), 1, null))
+                .hasMessageContaining("index sha256 " + "f".repeat(64))
+                .hasMessageContaining("local sha256 ");
+        assertThat(index.uploads()).hasSize(1);
+    }
+
+    @Test
+    void writesTheJobSummaryAndStepOutputsUnderGitHubActions() throws Exception {
+        SampleRelease.write(target);
+        Path summary = target.resolve("summary.md");
+        Path outputs = target.resolve("outputs.txt");
+        Map<String, String> env = new java.util.HashMap<>(index.gitHubEnvironment());
+        env.put("GITHUB_STEP_SUMMARY", summary.toString());
+        env.put("GITHUB_OUTPUT", outputs.toString());
+
+        publishWith(env, 1, target.resolve("report.json"));
+
+        String md = Files.readString(summary);
+        assertThat(md).contains("### PyPI: Published demo_pkg 1.0.0")
+                .contains("Release: " + index.baseUrl() + "/project/demo_pkg/1.0.0/")
+                .contains(SampleRelease.WHEEL).contains(SampleRelease.SDIST);
+        assertThat(Files.readString(outputs)).contains("release-url=" + index.baseUrl() + "/project/demo_pkg/1.0.0/");
+        for (String secret : List.of(FakeIndex.REQUEST_TOKEN, FakeIndex.MINTED_TOKEN, index.idToken())) {
+            assertThat(md).doesNotContain(secret);
+            assertThat(Files.readString(outputs)).doesNotContain(secret);
+            assertThat(Files.readString(target.resolve("report.json"))).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void aFailureIsAnnotatedForGitHub() {
+        SampleRelease.write(target);
+        index.server().stubFor(WireMock.post("/legacy/").atPriority(0)
+                .willReturn(WireMock.aResponse().withStatus(400).withStatusMessage("Invalid distribution file.")));
+        assertThatThrownBy(() -> publishWith(index.gitHubEnvironment(), 0, null))
+                .hasMessageContaining("Invalid distribution file.");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("::error title=PyPI publishing failed::");
     }
 }

@@ -16,7 +16,10 @@ public final class HttpClientFactory {
     public static CloseableHttpClient create(HttpSettings settings) {
         Timeout connect = Timeout.of(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         Timeout read = Timeout.of(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        ChosenProxyRoutePlanner routes = new ChosenProxyRoutePlanner(settings.proxies());
         return HttpClients.custom()
+                .setRoutePlanner(routes)
+                .setDefaultCredentialsProvider(routes)
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect)
@@ -38,7 +41,6 @@ public final class HttpClientFactory {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .setUserAgent(settings.userAgent())
-                .useSystemProperties()
                 .build();
     }
 }

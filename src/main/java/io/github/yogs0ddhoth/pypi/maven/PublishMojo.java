@@ -3,12 +3,17 @@ package io.github.yogs0ddhoth.pypi.maven;
 import io.github.yogs0ddhoth.pypi.PublishException;
 import io.github.yogs0ddhoth.pypi.PublishRequest;
 import io.github.yogs0ddhoth.pypi.Publisher;
+import io.github.yogs0ddhoth.pypi.http.Endpoints;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
 import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
 import java.io.File;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -55,17 +60,66 @@ public class PublishMojo extends AbstractMojo {
     @Parameter(property = "pypi.dryRun", defaultValue = "false")
     private boolean dryRun;
 
+    /**
+     * When the index already has a file of the same name with different bytes (or, on TestPyPI, already has an
+     * sdist for the release), warn and move on instead of failing. A file with identical bytes is always counted
+     * as done, with or without this flag.
+     */
+    @Parameter(property = "pypi.skipExisting", defaultValue = "false")
+    private boolean skipExisting;
+
+    /**
+     * How many times a request is tried again after a transport error, a timeout, 429 or 5xx, with exponential
+     * backoff and jitter (2 s doubling, at most 30 s). Before re-posting a file, the index is asked whether the
+     * failed attempt stored it.
+     */
+    @Parameter(property = "pypi.retries", defaultValue = "3")
+    private int retries;
+
+    /**
+     * The simple index (PEP 691 JSON) used to check which files the index already has. Defaults to
+     * https://pypi.org/simple/ for PyPI, and to {@code <origin>/simple/} of {@code repositoryUrl} otherwise.
+     */
+    @Parameter(property = "pypi.checkUrl")
+    private String checkUrl;
+
+    /** Where the machine-readable report of the run is written. */
+    @Parameter(property = "pypi.reportFile", defaultValue = "${project.build.directory}/pypi-publish/report.json")
+    private File reportFile;
+
+    /**
+     * In a multi-module build, collect the distributions of every module that runs this goal and publish them
+     * once, from the last of those modules, so a failed module never leaves a release half-published. Nothing is
+     * published if any module failed.
+     */
+    @Parameter(property = "pypi.publishAtEnd", defaultValue = "false")
+    private boolean publishAtEnd;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${reactorProjects}", readonly = true, required = true)
+    private List<MavenProject> reactorProjects;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
     @Parameter(defaultValue = "${settings.offline}", readonly = true)
     private boolean offline;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
             getLog().info("Skipping PyPI publishing (pypi.skip=true)");
-            return;
+            if (!publishAtEnd) {
+                return;
+            }
         }
         if (offline && !dryRun) {
             // Checked here rather than with requiresOnline, which silently skips a lifecycle run.
@@ -78,17 +132,62 @@ public class PublishMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        PublishRequest request = new PublishRequest(packagesDirectory.toPath(),
+        if (retries < 0 || retries > 10) {
+            throw new MojoFailureException("pypi.retries must be between 0 and 10, was " + retries + ".");
+        }
+        if (checkUrl != null && !checkUrl.isBlank()) {
+            try {
+                Endpoints.requireSecure(URI.create(checkUrl.trim()), "checkUrl");
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException(e.getMessage());
+            }
+        }
+        List<File> directories = List.of(packagesDirectory);
+        if (publishAtEnd) {
+            // A skipping module still registers, so that the last module knows every module is done.
+            directories = publishIfLast(skip ? null : packagesDirectory);
+            if (directories.isEmpty()) {
+                return;
+            }
+        }
+        PublishRequest request = new PublishRequest(directories.stream().map(File::toPath).toList(),
                 includes == null || includes.isEmpty() ? List.of("**/*.whl", "**/*.tar.gz") : includes,
                 excludes == null ? List.of() : excludes,
-                repository, dryRun, System.getenv());
+                repository, dryRun, skipExisting, retries,
+                checkUrl == null || checkUrl.isBlank() ? null : checkUrl.trim(),
+                reportFile == null ? null : reportFile.toPath(), System.getenv());
         HttpWireLogging.silence();
         Publisher publisher = new Publisher(new MavenPublishLog(getLog()), System.out,
-                HttpSettings.defaults(plugin == null ? "unknown" : plugin.getVersion()), Clock.systemUTC());
+                HttpSettings.defaults(plugin == null ? "unknown" : plugin.getVersion())
+                        .withProxies(new SettingsProxyChooser(session == null ? null : session.getRepositorySession())),
+                Clock.systemUTC());
         try {
             publisher.publish(request);
         } catch (PublishException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
+    }
+
+    /** Returns the directories to publish now, or none when another module will publish (or nobody should). */
+    private List<File> publishIfLast(File directory) {
+        boolean cli = mojoExecution != null && "default-cli".equals(mojoExecution.getExecutionId());
+        PublishAtEnd atEnd = new PublishAtEnd(session, plugin, reactorProjects);
+        if (!atEnd.registerAndClaim(project, directory, cli)) {
+            if (directory != null) {
+                getLog().info("Deferring PyPI publishing of " + project.getArtifactId() + " to the end of the build"
+                        + " (pypi.publishAtEnd=true)");
+            }
+            return List.of();
+        }
+        if (session.getResult() != null && session.getResult().hasExceptions()) {
+            getLog().warn("Not publishing to PyPI: a module of this build failed, and pypi.publishAtEnd=true"
+                    + " publishes only complete builds.");
+            return List.of();
+        }
+        List<File> directories = atEnd.directories(cli);
+        if (directories.isEmpty()) {
+            getLog().info("Every module skipped PyPI publishing; nothing to publish.");
+        }
+        return directories;
     }
 }

@@ -35,11 +35,11 @@ public final class LegacyUploadClient {
         } catch (InterruptedIOException e) {
             throw new UploadException("Uploading " + form.filename() + " to " + repository + " timed out: "
                     + e.getMessage() + ". The file may or may not have been stored; re-running is safe, since"
-                    + " PyPI accepts an identical re-upload.", 0, e);
+                    + " PyPI accepts an identical re-upload.", 0, null, e);
         } catch (IOException e) {
             throw new UploadException("Uploading " + form.filename() + " to " + repository + " failed: "
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ". Check the network or proxy;"
-                    + " re-running is safe, since PyPI accepts an identical re-upload.", 0, e);
+                    + " re-running is safe, since PyPI accepts an identical re-upload.", 0, null, e);
         }
         if (reply.status() == 200) {
             return;
@@ -49,7 +49,7 @@ public final class LegacyUploadClient {
                     + reply.location() + ". Uploads are never sent to a redirected URL. If only a trailing slash"
                     + " is missing, set repositoryUrl to " + repository.uri() + "/" + " (PyPI's is"
                     + " https://upload.pypi.org/legacy/); otherwise, if you trust it, set repositoryUrl to "
-                    + reply.location() + ".", reply.status(), null);
+                    + reply.location() + ".", reply.status(), reply.statusLine(), null);
         }
         String serverMessage = serverMessage(reply);
         StringBuilder m = new StringBuilder("The index refused ").append(form.filename()).append(": ")
@@ -58,7 +58,7 @@ public final class LegacyUploadClient {
         if (advice != null) {
             m.append("\n  Fix: ").append(advice);
         }
-        throw new UploadException(m.toString(), reply.status(), null);
+        throw new UploadException(m.toString(), reply.status(), serverMessage, null);
     }
 
     /** PyPI's JSON error puts "400 detail" in {@code code}; otherwise the reason phrase carries the message. */

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -33,18 +34,21 @@ public final class FakeIndex implements AutoCloseable {
     public static final String MINTED_TOKEN = "pypi-AgEIcHlwaS5vcmc-minted-9c2e41d7";
 
     private final WireMockServer server;
+    private final StoredFiles stored;
     private final String idToken = Jwts.gitHubJwt("jti-fake-index-1");
 
-    private FakeIndex(WireMockServer server) {
+    private FakeIndex(WireMockServer server, StoredFiles stored) {
         this.server = server;
+        this.stored = stored;
     }
 
     /** @param port 0 for any free port */
     public static FakeIndex start(int port) {
-        WireMockServer server =
-                new WireMockServer(options().bindAddress("127.0.0.1").port(port).maxRequestJournalEntries(1000));
+        StoredFiles stored = new StoredFiles();
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(port)
+                .maxRequestJournalEntries(1000).extensions(stored));
         server.start();
-        FakeIndex index = new FakeIndex(server);
+        FakeIndex index = new FakeIndex(server, stored);
         index.stubHappyPath();
         return index;
     }
@@ -67,13 +71,20 @@ public final class FakeIndex implements AutoCloseable {
         server.stubFor(post(urlEqualTo("/legacy/")).atPriority(1)
                 .withHeader("Authorization", equalTo("Basic " + Base64.getEncoder()
                         .encodeToString(("__token__:" + MINTED_TOKEN).getBytes())))
-                .willReturn(aResponse().withStatus(200)));
+                .willReturn(aResponse().withTransformers(StoredFiles.NAME)));
+        server.stubFor(get(urlPathMatching("/simple/[^/]+/")).atPriority(5)
+                .willReturn(aResponse().withTransformers(StoredFiles.NAME)));
         server.stubFor(any404());
     }
 
     private static com.github.tomakehurst.wiremock.client.MappingBuilder any404() {
         return com.github.tomakehurst.wiremock.client.WireMock.any(anyUrl()).atPriority(10)
                 .willReturn(aResponse().withStatus(404));
+    }
+
+    /** What the index holds, as an earlier run would have left it. */
+    public StoredFiles stored() {
+        return stored;
     }
 
     public WireMockServer server() {

@@ -1,0 +1,14 @@
+package io.github.yogs0ddhoth.pypi.report;
+
+/**
+ * One file of the release as the report tells it.
+ *
+ * @param outcome {@code uploaded}, {@code already present}, {@code skipped}, {@code failed}, {@code not attempted}
+ *                or {@code would upload}
+ */
+public record FileReport(String filename, long size, String sha256, String blake2b256, String outcome,
+        String message) {
+    public boolean isOnIndex() {
+        return outcome.equals("uploaded") || outcome.equals("already present") || outcome.equals("skipped");
+    }
+}

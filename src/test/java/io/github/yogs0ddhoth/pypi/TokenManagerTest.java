@@ -1,0 +1,118 @@
+package io.github.yogs0ddhoth.pypi;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.yogs0ddhoth.pypi.http.TextExchange;
+import io.github.yogs0ddhoth.pypi.identity.IdToken;
+import io.github.yogs0ddhoth.pypi.identity.IdentityProvider;
+import io.github.yogs0ddhoth.pypi.identity.TokenExchange;
+import io.github.yogs0ddhoth.pypi.report.SecretMasker;
+import io.github.yogs0ddhoth.pypi.testing.FakeIndex;
+import io.github.yogs0ddhoth.pypi.testing.Http;
+import io.github.yogs0ddhoth.pypi.testing.Jwts;
+import io.github.yogs0ddhoth.pypi.testing.RecordingLog;
+import io.github.yogs0ddhoth.pypi.upload.FormField;
+import io.github.yogs0ddhoth.pypi.upload.UploadForm;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TokenManagerTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    private FakeIndex index;
+    private CloseableHttpClient client;
+    private final AtomicInteger idTokens = new AtomicInteger();
+    private Instant now = NOW;
+    private final Clock clock = new Clock() {
+        public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+        public Clock withZone(java.time.ZoneId zone) { return this; }
+        public Instant instant() { return now; }
+    };
+
+    @BeforeEach
+    void setUp() {
+        index = FakeIndex.start(0);
+        client = Http.client();
+        // Tokens minted by this fake expire 15 minutes after NOW, whatever the test's clock says later.
+        index.server().stubFor(post(urlEqualTo("/_/oidc/mint-token")).atPriority(0).willReturn(okJson(
+                "{\"success\":true,\"token\":\"pypi-minted-for-test\",\"expires\":" + NOW.plusSeconds(900).getEpochSecond() + "}")));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        client.close();
+        index.stop();
+    }
+
+    private TokenManager manager() throws Exception {
+        IdentityProvider provider = new IdentityProvider() {
+            public String displayName() { return "test CI"; }
+            public IdToken fetchIdToken(String audience) throws io.github.yogs0ddhoth.pypi.identity.IdentityException {
+                return IdToken.parse(Jwts.gitHubJwt("jti-" + idTokens.incrementAndGet()), "test");
+            }
+        };
+        TokenExchange exchange = new TokenExchange(index.baseUrl(), new TextExchange(client), new SecretMasker(null));
+        TokenManager m = new TokenManager(provider, exchange, "pypi", clock, new RecordingLog());
+        m.mint();
+        return m;
+    }
+
+    private static UploadForm fileOf(long size) {
+        return new UploadForm(List.of(new FormField("name", "x")), Path.of("x.whl"), "x.whl", size);
+    }
+
+    @Test
+    void keepsTheTokenWhileItOutlivesTheUpload() throws Exception {
+        TokenManager m = manager();
+        m.tokenFor(fileOf(1_000_000));
+        assertThat(idTokens).hasValue(1);
+        assertThat(index.mintRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void mintsFromAFreshIdTokenBeforeAnUploadThatWouldOutliveTheToken() throws Exception {
+        TokenManager m = manager();
+        now = NOW.plus(Duration.ofMinutes(13));
+        // At the assumed 1 MB/s, 100 MB takes 100 s + 60 s margin: past the 15-minute expiry.
+        m.tokenFor(fileOf(100_000_000));
+        assertThat(idTokens).hasValue(2);
+        assertThat(index.mintRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void measuredThroughputShortensTheEstimate() throws Exception {
+        TokenManager m = manager();
+        m.recordUpload(1_000_000_000, Duration.ofSeconds(10));
+        now = NOW.plus(Duration.ofMinutes(13));
+        m.tokenFor(fileOf(100_000_000));
+        assertThat(idTokens).hasValue(1);
+    }
+
+    @Test
+    void neverHandsOutAnExpiredToken() throws Exception {
+        TokenManager m = manager();
+        now = NOW.plus(Duration.ofMinutes(16));
+        m.tokenFor(fileOf(1));
+        assertThat(index.mintRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void invalidateForcesANewToken() throws Exception {
+        TokenManager m = manager();
+        m.invalidate();
+        m.tokenFor(fileOf(1));
+        assertThat(index.mintRequests()).isEqualTo(2);
+    }
+}

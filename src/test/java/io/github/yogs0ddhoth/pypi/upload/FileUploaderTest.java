@@ -1,0 +1,231 @@
+package io.github.yogs0ddhoth.pypi.upload;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
+import io.github.yogs0ddhoth.pypi.http.TextExchange;
+import io.github.yogs0ddhoth.pypi.testing.Http;
+import io.github.yogs0ddhoth.pypi.testing.RecordingLog;
+import io.github.yogs0ddhoth.pypi.upload.UploadResult.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@WireMockTest
+class FileUploaderTest {
+    private static final String SHA = "a".repeat(64);
+    private static final String OTHER_SHA = "b".repeat(64);
+    private static final String FILE = "demo_pkg-1.0-py3-none-any.whl";
+
+    @TempDir
+    Path dir;
+
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final RecordingLog log = new RecordingLog();
+    private CloseableHttpClient client;
+    private UploadForm form;
+    private int mints;
+    private final List<String> tokensHandedOut = new ArrayList<>();
+
+    private final FileUploader.TokenSource tokens = new FileUploader.TokenSource() {
+        private String current;
+
+        @Override
+        public String tokenFor(UploadForm f) {
+            if (current == null) {
+                current = "pypi-token-" + (++mints);
+            }
+            tokensHandedOut.add(current);
+            return current;
+        }
+
+        @Override
+        public void invalidate() {
+            current = null;
+        }
+    };
+
+    @BeforeEach
+    void setUp() throws Exception {
+        client = Http.client();
+        Path file = Files.write(dir.resolve(FILE), new byte[4096]);
+        form = new UploadForm(List.of(new FormField(":action", "file_upload"), new FormField("name", "Demo_Pkg"),
+                new FormField("sha256_digest", SHA)), file, FILE, 4096);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        client.close();
+    }
+
+    private FileUploader uploader(WireMockRuntimeInfo wm, boolean skipExisting) {
+        RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), () -> 0.5, sleeps::add);
+        TextExchange http = new TextExchange(client, policy, log::warn);
+        return new FileUploader(new LegacyUploadClient(RepositoryUrl.parse(wm.getHttpBaseUrl() + "/legacy/"), http),
+                new IndexLookup(wm.getHttpBaseUrl() + "/simple/", http), policy, skipExisting, log,
+                f -> ProgressListener.NONE);
+    }
+
+    private static void indexLists(String sha256) {
+        stubFor(get("/simple/demo-pkg/").willReturn(okJson("{\"meta\":{\"api-version\":\"1.1\"},\"name\":\"demo-pkg\","
+                + "\"files\":[{\"filename\":\"" + FILE + "\",\"url\":\"x\",\"hashes\":{\"sha256\":\"" + sha256 + "\"}}]}")));
+    }
+
+    private static int posts() {
+        return com.github.tomakehurst.wiremock.client.WireMock.findAll(postRequestedFor(urlEqualTo("/legacy/"))).size();
+    }
+
+    @Test
+    void uploadsOnFirstTry(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(200)));
+        assertThat(uploader(wm, false).upload(form, tokens).outcome()).isEqualTo(Outcome.UPLOADED);
+        assertThat(posts()).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void a503ThenA200RetriesAfterCheckingTheIndexAndBacksOff(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        stubFor(post("/legacy/").inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200)));
+        stubFor(get("/simple/demo-pkg/").willReturn(aResponse().withStatus(404)));
+
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.UPLOADED);
+        assertThat(posts()).isEqualTo(2);
+        verify(1, getRequestedFor(urlEqualTo("/simple/demo-pkg/"))
+                .withHeader("Accept", equalTo("application/vnd.pypi.simple.v1+json")));
+        assertThat(sleeps).containsExactly(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aResetAfterTheFileLandedIsNotPostedAgain(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        indexLists(SHA);
+
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_PRESENT);
+        assertThat(posts()).isEqualTo(1);
+    }
+
+    @Test
+    void aTimeoutIsRetriedUntilTheBudgetIsSpent(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+        stubFor(get("/simple/demo-pkg/").willReturn(aResponse().withStatus(404)));
+
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("timed out").contains("Gave up after 4 attempt(s)");
+        assertThat(posts()).isEqualTo(4);
+        assertThat(sleeps).containsExactly(Duration.ofMillis(1500), Duration.ofMillis(3000), Duration.ofMillis(6000));
+    }
+
+    @Test
+    void a429IsRetriedWithBackoffWithoutALookup(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").inScenario("busy").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429)).willSetStateTo("calm"));
+        stubFor(post("/legacy/").inScenario("busy").whenScenarioStateIs("calm")
+                .willReturn(aResponse().withStatus(200)));
+
+        assertThat(uploader(wm, false).upload(form, tokens).outcome()).isEqualTo(Outcome.UPLOADED);
+        verify(0, getRequestedFor(urlEqualTo("/simple/demo-pkg/")));
+        assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
+    void fileAlreadyExistsWithOurBytesCountsAsDone(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(400)
+                .withStatusMessage("File already exists ('" + FILE + "', with blake2_256 hash 'x').")));
+        indexLists(SHA);
+
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_PRESENT);
+        assertThat(posts()).isEqualTo(1);
+    }
+
+    @Test
+    void fileAlreadyExistsWithOtherBytesFailsShowingBothHashes(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(400)
+                .withStatusMessage("File already exists ('" + FILE + "', with blake2_256 hash 'x').")));
+        indexLists(OTHER_SHA);
+
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("index sha256 " + OTHER_SHA).contains("local sha256 " + SHA)
+                .contains("bump the version");
+    }
+
+    @Test
+    void skipExistingTurnsOtherBytesIntoAWarnedSkip(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(400)
+                .withStatusMessage("File already exists ('" + FILE + "', with blake2_256 hash 'x').")));
+        indexLists(OTHER_SHA);
+
+        UploadResult result = uploader(wm, true).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(log.text()).contains("[WARNING] Skipping " + FILE + " (pypi.skipExisting=true)");
+    }
+
+    @Test
+    void oneSdistRuleFailsWithoutSkipExisting(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(400)
+                .withStatusMessage("Only one sdist may be uploaded per release.")));
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("pypi.skipExisting=true");
+        assertThat(uploader(wm, true).upload(form, tokens).outcome()).isEqualTo(Outcome.SKIPPED);
+    }
+
+    @Test
+    void anExpiredTokenIsReplacedOnce(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").withHeader("Authorization", equalTo(basic("pypi-token-1")))
+                .willReturn(aResponse().withStatus(403).withStatusMessage("Invalid API Token: token is expired")));
+        stubFor(post("/legacy/").withHeader("Authorization", equalTo(basic("pypi-token-2")))
+                .willReturn(aResponse().withStatus(200)));
+
+        assertThat(uploader(wm, false).upload(form, tokens).outcome()).isEqualTo(Outcome.UPLOADED);
+        assertThat(tokensHandedOut).containsExactly("pypi-token-1", "pypi-token-2");
+    }
+
+    @Test
+    void aPermanentRefusalIsNotRetried(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(400)
+                .withStatusMessage("Invalid value for classifiers. Error: 'Foo' is not a valid classifier.")));
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(posts()).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
+    }
+
+    private static String basic(String token) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("__token__:" + token).getBytes());
+    }
+}
