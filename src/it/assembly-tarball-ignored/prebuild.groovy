@@ -6,6 +6,6 @@ context.put('index', FakeIndex.start(wiremockPort as int))
 import io.github.yogs0ddhoth.pypi.testing.TestDistributions
 
 def target = new File(basedir, 'target').toPath()
-TestDistributions.wheel(target, SampleRelease.WHEEL, SampleRelease.METADATA)
+SampleRelease.wheel(target)
 TestDistributions.tarball(target, 'demo-app-1.0.0-bin.tar.gz', ['demo-app-1.0.0/bin/demo': 'echo hi'.bytes])
 true

@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi;
 
+import io.github.yogs0ddhoth.pypi.identity.PublisherDeclaration;
 import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,10 @@ import java.util.Map;
  * @param checkUrl            the simple index to reconcile against, or null for the one serving the repository
  * @param reportFile          where report.json goes, or null for none
  * @param environment         the process environment; the core never reads {@code System.getenv} itself
+ * @param publisher           the trusted publisher the user declared, checked against the ID token's claims
+ * @param failOnStoredToken   whether a long-lived PyPI token within the build's reach fails the build
+ * @param serverIds           the ids of settings.xml's servers, where a stored PyPI password could hide
+ * @param expectedVersion     the version every file must have (PEP 440 equality), or null for any one version
  */
 public record PublishRequest(
         List<Path> packagesDirectories,
@@ -23,19 +28,26 @@ public record PublishRequest(
         int retries,
         String checkUrl,
         Path reportFile,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        PublisherDeclaration publisher,
+        boolean failOnStoredToken,
+        List<String> serverIds,
+        String expectedVersion) {
 
     public PublishRequest {
         packagesDirectories = List.copyOf(packagesDirectories);
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
         environment = Map.copyOf(environment);
+        publisher = publisher == null ? PublisherDeclaration.none() : publisher;
+        serverIds = List.copyOf(serverIds);
     }
 
     /** The common case: one directory, defaults for everything optional. */
     public static PublishRequest of(Path packagesDirectory, RepositoryUrl repository, boolean dryRun,
             Map<String, String> environment) {
         return new PublishRequest(List.of(packagesDirectory), List.of("**/*.whl", "**/*.tar.gz"), List.of(),
-                repository, dryRun, false, 3, null, null, environment);
+                repository, dryRun, false, 3, null, null, environment, PublisherDeclaration.none(), true, List.of(),
+                null);
     }
 }

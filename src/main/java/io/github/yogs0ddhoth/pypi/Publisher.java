@@ -1,20 +1,18 @@
 package io.github.yogs0ddhoth.pypi;
 
-import io.github.yogs0ddhoth.pypi.dist.DiscoveryResult;
+import io.github.yogs0ddhoth.pypi.check.ValidationReport;
 import io.github.yogs0ddhoth.pypi.dist.Distribution;
 import io.github.yogs0ddhoth.pypi.dist.DistributionException;
-import io.github.yogs0ddhoth.pypi.dist.DistributionFinder;
 import io.github.yogs0ddhoth.pypi.dist.FileDigester;
 import io.github.yogs0ddhoth.pypi.dist.FileDigests;
-import io.github.yogs0ddhoth.pypi.dist.IgnoredFile;
 import io.github.yogs0ddhoth.pypi.http.HttpClientFactory;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
 import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.identity.CiDetector;
 import io.github.yogs0ddhoth.pypi.identity.IdentityException;
-import io.github.yogs0ddhoth.pypi.identity.IdentityProvider;
-import io.github.yogs0ddhoth.pypi.identity.TokenExchange;
+import io.github.yogs0ddhoth.pypi.identity.StoredTokenGuard;
+import io.github.yogs0ddhoth.pypi.identity.TrustedPublishing;
 import io.github.yogs0ddhoth.pypi.report.FileReport;
 import io.github.yogs0ddhoth.pypi.report.PublishLog;
 import io.github.yogs0ddhoth.pypi.report.ReleaseReport;
@@ -38,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -73,6 +72,13 @@ public final class Publisher {
         SecretMasker masker = new SecretMasker(commands);
         PublishLog log = masker.redacting(rawLog);
         Instant started = clock.instant();
+        try {
+            // Before anything else: a long-lived token within reach is what the ADR forbids.
+            new StoredTokenGuard(masker, log, commands)
+                    .check(request.environment(), request.serverIds(), request.failOnStoredToken());
+        } catch (IdentityException e) {
+            throw new PublishException(masker.redact(e.getMessage()), null);
+        }
 
         List<UploadForm> forms;
         try {
@@ -82,19 +88,17 @@ public final class Publisher {
             throw e;
         }
         Run run = new Run(started, forms, new ArrayList<>());
-        if (request.dryRun()) {
-            forms.forEach(f -> run.results.add(new UploadResult(null, "would upload")));
-            ReleaseReport report = finish(request, log, commands, run, null, true);
-            log.info("Dry run: " + forms.size() + " file(s) of " + run.release() + " would be published to "
-                    + request.repository() + ". Nothing was uploaded, and no token was requested.");
-            return report;
-        }
         RetryPolicy retryPolicy = new RetryPolicy(request.retries(), Duration.ofSeconds(2), Duration.ofSeconds(30),
                 Math::random, sleeper);
+        if (request.dryRun()) {
+            return dryRun(request, run, retryPolicy, masker, commands, log);
+        }
         String error = null;
         try (CloseableHttpClient client = HttpClientFactory.create(httpSettings)) {
             TextExchange http = new TextExchange(client, retryPolicy, log::warn);
-            TokenManager tokens = tokenManager(request, http, masker, log);
+            TrustedPublishing identity = new TrustedPublishing(request.environment(), http, masker, commands, log, clock);
+            TokenManager tokens = new TokenManager(retryPolicy, clock, log, isSingleTokenCi(request.environment()));
+            tokens.start(() -> identity.obtain(request.repository().origin(), run.project(), request.publisher()));
             uploadAll(request, run, tokens, http, retryPolicy, log);
         } catch (IdentityException e) {
             error = masker.redact(e.getMessage());
@@ -113,21 +117,22 @@ public final class Publisher {
     }
 
     private List<UploadForm> prepare(PublishRequest request, PublishLog log) throws PublishException {
-        List<Distribution> found = new ArrayList<>();
-        for (Path dir : request.packagesDirectories()) {
-            log.info("Looking for wheels and sdists in " + dir + " (includes " + request.includes() + ", excludes "
-                    + request.excludes() + ")");
-            DiscoveryResult result;
-            try {
-                result = new DistributionFinder().find(dir, request.includes(), request.excludes());
-            } catch (DistributionException e) {
-                throw new PublishException(e.getMessage(), e);
-            }
-            for (IgnoredFile ignored : result.ignored()) {
-                log.debug("Ignoring " + ignored.path() + ": " + ignored.reason());
-            }
-            found.addAll(result.distributions());
+        ReleaseInspection.Result inspected;
+        try {
+            inspected = new ReleaseInspection(log).inspect(request.packagesDirectories(), request.includes(),
+                    request.excludes(), Optional.ofNullable(request.expectedVersion()));
+        } catch (DistributionException e) {
+            throw new PublishException(e.getMessage(), e);
         }
+        ValidationReport validation = inspected.validation();
+        if (validation.hasErrors()) {
+            // Every problem at once, before any CI detection or token request: nothing is half-published.
+            throw new PublishException("The release was not published: " + validation.errors().size()
+                    + " problem(s) would make the index refuse it. Nothing was uploaded.\n" + validation.render(), null);
+        }
+        validation.warnings().forEach(w -> log.warn(w.file() == null ? w.message() : w.file() + ": " + w.message()
+                + (w.fix() == null || w.fix().isBlank() ? "" : " Fix: " + w.fix())));
+        List<Distribution> found = new ArrayList<>(inspected.discovered().distributions());
         // Wheels first, then sdists: an index shows a release as installable as soon as a wheel is there.
         found.sort(Comparator.comparing((Distribution d) -> d.type().ordinal()).thenComparing(Distribution::filename));
         FileDigester digester = new FileDigester();
@@ -148,16 +153,36 @@ public final class Publisher {
         return forms;
     }
 
-    private TokenManager tokenManager(PublishRequest request, TextExchange http, SecretMasker masker,
-            PublishLog log) throws IdentityException {
-        IdentityProvider provider = new CiDetector(http, masker).detect(request.environment());
-        TokenExchange exchange = new TokenExchange(request.repository().origin(), http, masker);
-        log.info("Trusted publishing from " + provider.displayName() + " to " + request.repository());
-        String audience = exchange.audience();
-        log.debug("The index announced the OIDC audience '" + audience + "'");
-        TokenManager tokens = new TokenManager(provider, exchange, audience, clock, log);
-        tokens.mint();
-        return tokens;
+    /**
+     * Reports what would be published. On a CI, it also fetches an ID token and checks its claims against the
+     * declared publisher, without spending the token on an exchange; elsewhere it needs no credentials at all.
+     */
+    private ReleaseReport dryRun(PublishRequest request, Run run, RetryPolicy retryPolicy, SecretMasker masker,
+            WorkflowCommands commands, PublishLog log) throws PublishException {
+        run.forms.forEach(f -> run.results.add(new UploadResult(null, "would upload")));
+        String identityNote = "no token was requested (no CI detected)";
+        try (CloseableHttpClient client = HttpClientFactory.create(httpSettings)) {
+            TextExchange http = new TextExchange(client, retryPolicy, log::warn);
+            if (new CiDetector(http, masker).isSupportedCi(request.environment())) {
+                new TrustedPublishing(request.environment(), http, masker, commands, log, clock)
+                        .verify(request.repository().origin(), run.project(), request.publisher());
+                identityNote = "the ID token's claims were checked, but no upload token was minted";
+            }
+        } catch (IdentityException e) {
+            finish(request, log, commands, run, masker.redact(e.getMessage()), true);
+            throw new PublishException(masker.redact(e.getMessage()), null);
+        } catch (IOException e) {
+            log.debug("Could not close the HTTP client: " + e.getMessage());
+        }
+        ReleaseReport report = finish(request, log, commands, run, null, true);
+        log.info("Dry run: " + run.forms.size() + " file(s) of " + run.release() + " would be published to "
+                + request.repository() + "; " + identityNote + ". Nothing was uploaded.");
+        return report;
+    }
+
+    /** GitLab gives a job one ID token, so a spent one cannot be replaced by asking again. */
+    private static boolean isSingleTokenCi(java.util.Map<String, String> env) {
+        return "true".equals(env.get("GITLAB_CI")) && !"true".equals(env.get("GITHUB_ACTIONS"));
     }
 
     private void uploadAll(PublishRequest request, Run run, TokenManager tokens, TextExchange http,
@@ -267,6 +292,11 @@ public final class Publisher {
 
     /** The state of one run: the files and, in order, how each ended. */
     private record Run(Instant started, List<UploadForm> forms, List<UploadResult> results) {
+        /** The metadata name of the release, for links to its publisher settings; null when nothing was found. */
+        String project() {
+            return forms.isEmpty() ? null : forms.get(0).values("name").get(0);
+        }
+
         String release() {
             return forms.stream().map(f -> f.values("name").get(0) + " " + f.values("version").get(0))
                     .distinct().reduce((a, b) -> a + ", " + b).orElse("nothing");

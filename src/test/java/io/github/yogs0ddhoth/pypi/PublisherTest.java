@@ -149,7 +149,7 @@ class PublisherTest {
 
     @Test
     void anAssemblyTarballIsIgnored() throws Exception {
-        TestDistributions.wheel(target, SampleRelease.WHEEL, SampleRelease.METADATA);
+        SampleRelease.wheel(target);
         TestDistributions.tarball(target, "app-1.0-bin.tar.gz", Map.of("app-1.0/bin/app", new byte[] {1}));
 
         publish(false, index.gitHubEnvironment());
@@ -163,7 +163,7 @@ class PublisherTest {
                 Http.settings(), Clock.systemUTC(), d -> {});
         return publisher.publish(new PublishRequest(List.of(target), List.of("**/*.whl", "**/*.tar.gz"), List.of(),
                 RepositoryUrl.parse(index.uploadUrl()), false, false, retries, index.baseUrl() + "/simple/",
-                reportFile, env));
+                reportFile, env, null, true, List.of(), null));
     }
 
     @Test

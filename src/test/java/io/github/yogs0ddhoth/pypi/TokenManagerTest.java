@@ -6,9 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
-import io.github.yogs0ddhoth.pypi.identity.IdToken;
-import io.github.yogs0ddhoth.pypi.identity.IdentityProvider;
-import io.github.yogs0ddhoth.pypi.identity.TokenExchange;
+import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
+import io.github.yogs0ddhoth.pypi.identity.PublisherDeclaration;
+import io.github.yogs0ddhoth.pypi.identity.TrustedPublishing;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import io.github.yogs0ddhoth.pypi.testing.FakeIndex;
 import io.github.yogs0ddhoth.pypi.testing.Http;
@@ -33,7 +33,6 @@ class TokenManagerTest {
 
     private FakeIndex index;
     private CloseableHttpClient client;
-    private final AtomicInteger idTokens = new AtomicInteger();
     private Instant now = NOW;
     private final Clock clock = new Clock() {
         public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
@@ -56,17 +55,17 @@ class TokenManagerTest {
         index.stop();
     }
 
-    private TokenManager manager() throws Exception {
-        IdentityProvider provider = new IdentityProvider() {
-            public String displayName() { return "test CI"; }
-            public IdToken fetchIdToken(String audience) throws io.github.yogs0ddhoth.pypi.identity.IdentityException {
-                return IdToken.parse(Jwts.gitHubJwt("jti-" + idTokens.incrementAndGet()), "test");
-            }
-        };
-        TokenExchange exchange = new TokenExchange(index.baseUrl(), new TextExchange(client), new SecretMasker(null));
-        TokenManager m = new TokenManager(provider, exchange, "pypi", clock, new RecordingLog());
-        m.mint();
+    private TokenManager manager(boolean singleTokenCi) throws Exception {
+        TrustedPublishing identity = new TrustedPublishing(
+                singleTokenCi ? index.gitLabEnvironment() : index.gitHubEnvironment(), new TextExchange(client),
+                new SecretMasker(null), null, new RecordingLog(), clock);
+        TokenManager m = new TokenManager(RetryPolicy.none(), clock, new RecordingLog(), singleTokenCi);
+        m.start(() -> identity.obtain(index.baseUrl(), "demo_pkg", PublisherDeclaration.none()));
         return m;
+    }
+
+    private TokenManager manager() throws Exception {
+        return manager(false);
     }
 
     private static UploadForm fileOf(long size) {
@@ -77,7 +76,7 @@ class TokenManagerTest {
     void keepsTheTokenWhileItOutlivesTheUpload() throws Exception {
         TokenManager m = manager();
         m.tokenFor(fileOf(1_000_000));
-        assertThat(idTokens).hasValue(1);
+        assertThat(index.tokenRequests()).isEqualTo(1);
         assertThat(index.mintRequests()).isEqualTo(1);
     }
 
@@ -87,7 +86,7 @@ class TokenManagerTest {
         now = NOW.plus(Duration.ofMinutes(13));
         // At the assumed 1 MB/s, 100 MB takes 100 s + 60 s margin: past the 15-minute expiry.
         m.tokenFor(fileOf(100_000_000));
-        assertThat(idTokens).hasValue(2);
+        assertThat(index.tokenRequests()).isEqualTo(2);
         assertThat(index.mintRequests()).isEqualTo(2);
     }
 
@@ -97,7 +96,7 @@ class TokenManagerTest {
         m.recordUpload(1_000_000_000, Duration.ofSeconds(10));
         now = NOW.plus(Duration.ofMinutes(13));
         m.tokenFor(fileOf(100_000_000));
-        assertThat(idTokens).hasValue(1);
+        assertThat(index.tokenRequests()).isEqualTo(1);
     }
 
     @Test
@@ -114,5 +113,51 @@ class TokenManagerTest {
         m.invalidate();
         m.tokenFor(fileOf(1));
         assertThat(index.mintRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void onASingleTokenCiAnExpiredTokenCannotBeRenewed() throws Exception {
+        TokenManager m = manager(true);
+        now = NOW.plus(Duration.ofMinutes(16));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.tokenFor(fileOf(1)))
+                .hasMessageContaining("one ID token per job");
+        assertThat(index.mintRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void aMint503IsRetriedWithAFreshIdToken() throws Exception {
+        index.server().stubFor(post(urlEqualTo("/_/oidc/mint-token")).atPriority(0)
+                .inScenario("mint").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        List<Duration> sleeps = new java.util.ArrayList<>();
+        TrustedPublishing identity = new TrustedPublishing(index.gitHubEnvironment(), new TextExchange(client),
+                new SecretMasker(null), null, new RecordingLog(), clock);
+        RecordingLog log = new RecordingLog();
+        TokenManager m = new TokenManager(
+                new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), () -> 0.0, sleeps::add), clock, log,
+                false);
+
+        m.start(() -> identity.obtain(index.baseUrl(), "demo_pkg", PublisherDeclaration.none()));
+
+        assertThat(index.mintRequests()).isEqualTo(2);
+        assertThat(index.tokenRequests()).isEqualTo(2);
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+        assertThat(log.text()).contains("retrying with a fresh ID token (1 of 3)");
+    }
+
+    @Test
+    void onGitLabAFailedMintIsNotRetriedAndSaysWhy() throws Exception {
+        index.server().stubFor(post(urlEqualTo("/_/oidc/mint-token")).atPriority(0)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+        TrustedPublishing identity = new TrustedPublishing(index.gitLabEnvironment(), new TextExchange(client),
+                new SecretMasker(null), null, new RecordingLog(), clock);
+        TokenManager m = new TokenManager(RetryPolicy.standard(3), clock, new RecordingLog(), true);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> m.start(() -> identity.obtain(index.baseUrl(), "demo_pkg", PublisherDeclaration.none())))
+                .hasMessageContaining("A retry is impossible here")
+                .hasMessageContaining("one ID token per job");
+        assertThat(index.mintRequests()).isEqualTo(1);
     }
 }

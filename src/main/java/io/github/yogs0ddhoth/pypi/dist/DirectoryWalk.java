@@ -11,12 +11,28 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The regular files under a directory, relative to it and in path order, plus the entries that could not be read.
+ * Everything under a directory, relative to it and in path order, each with what kind of thing it is, plus the entries
+ * that could not be read.
  *
- * @param files paths relative to the root
+ * <p>Non-files are listed too, so that the finder can say "this matched your pattern but is a directory" instead of
+ * silently passing over something the user meant to publish.
+ *
+ * @param entries paths relative to the root, with their kind
  * @param unreadable entries the walk could not open, with the reason; listed so a user missing a file can see why
  */
-record DirectoryWalk(List<Path> files, List<IgnoredFile> unreadable) {
+record DirectoryWalk(List<Entry> entries, List<IgnoredFile> unreadable) {
+
+    /** What a path is. A symbolic link to a regular file counts as a regular file: it is followed. */
+    enum Kind {
+        REGULAR_FILE,
+        DIRECTORY,
+        LINK_TO_DIRECTORY,
+        DANGLING_LINK,
+        OTHER
+    }
+
+    /** One path below the root. */
+    record Entry(Path relative, Kind kind) {}
 
     static DirectoryWalk of(Path root) throws DistributionException {
         // If the searched directory is itself a symbolic link, walk its target: the caller named it on purpose. Below
@@ -27,16 +43,21 @@ record DirectoryWalk(List<Path> files, List<IgnoredFile> unreadable) {
         } catch (IOException e) {
             throw cannotSearch(root, e);
         }
-        List<Path> files = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         List<IgnoredFile> unreadable = new ArrayList<>();
         try {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    // Without FOLLOW_LINKS, attrs describe a link itself; a link to a regular file still counts.
-                    if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file))) {
-                        files.add(start.relativize(file));
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(start)) {
+                        entries.add(new Entry(start.relativize(dir), Kind.DIRECTORY));
                     }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    entries.add(new Entry(start.relativize(file), kindOf(file, attrs)));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -51,8 +72,25 @@ record DirectoryWalk(List<Path> files, List<IgnoredFile> unreadable) {
         } catch (IOException e) {
             throw cannotSearch(root, e);
         }
-        files.sort(Comparator.comparing(DirectoryWalk::slashSeparated));
-        return new DirectoryWalk(List.copyOf(files), List.copyOf(unreadable));
+        entries.sort(Comparator.comparing(e -> slashSeparated(e.relative())));
+        return new DirectoryWalk(List.copyOf(entries), List.copyOf(unreadable));
+    }
+
+    // Without FOLLOW_LINKS, attrs describe a link itself; the Files checks below follow it to see what it points at.
+    private static Kind kindOf(Path file, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile()) {
+            return Kind.REGULAR_FILE;
+        }
+        if (attrs.isSymbolicLink()) {
+            if (Files.isRegularFile(file)) {
+                return Kind.REGULAR_FILE;
+            }
+            if (Files.isDirectory(file)) {
+                return Kind.LINK_TO_DIRECTORY;
+            }
+            return Files.exists(file) ? Kind.OTHER : Kind.DANGLING_LINK;
+        }
+        return attrs.isDirectory() ? Kind.DIRECTORY : Kind.OTHER;
     }
 
     /** The path with {@code /} between its names on every platform, as include patterns are written. */

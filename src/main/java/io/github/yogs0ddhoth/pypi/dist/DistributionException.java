@@ -9,11 +9,24 @@ package io.github.yogs0ddhoth.pypi.dist;
 public class DistributionException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    // What went wrong with one file, so the finder can file it as a FileProblem; UNREADABLE when a thrower did not say.
+    private final FileProblem.Kind kind;
+
     public DistributionException(String message) {
-        super(message);
+        this(FileProblem.Kind.UNREADABLE, message, null);
     }
 
     public DistributionException(String message, Throwable cause) {
+        this(FileProblem.Kind.UNREADABLE, message, cause);
+    }
+
+    DistributionException(FileProblem.Kind kind, String message, Throwable cause) {
         super(message, cause);
+        this.kind = kind;
+    }
+
+    /** The kind of file problem this exception describes. */
+    public FileProblem.Kind kind() {
+        return kind;
     }
 }

@@ -10,10 +10,10 @@ public final class MalformedMetadataException extends DistributionException {
     private static final long serialVersionUID = 1L;
 
     public MalformedMetadataException(String message) {
-        super(message);
+        super(FileProblem.Kind.MALFORMED_METADATA, message, null);
     }
 
     public MalformedMetadataException(String message, Throwable cause) {
-        super(message, cause);
+        super(FileProblem.Kind.MALFORMED_METADATA, message, cause);
     }
 }

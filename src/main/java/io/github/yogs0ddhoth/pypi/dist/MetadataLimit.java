@@ -35,10 +35,10 @@ record MetadataLimit(long maxBytes) {
     }
 
     private DistributionException tooLarge(String source, String size) {
-        return new DistributionException("Core metadata too large in " + source + ": it is " + size
-                + " bytes, the limit is " + maxBytes + " bytes" + inMebibytes(maxBytes) + ". Core metadata is"
+        return new DistributionException(FileProblem.Kind.METADATA_TOO_LARGE, "Core metadata too large in " + source
+                + ": it is " + size + " bytes, the limit is " + maxBytes + " bytes" + inMebibytes(maxBytes) + ". Core metadata is"
                 + " normally a few kilobytes; check what the build backend put into the description (for example a"
-                + " generated file instead of the README) and rebuild the distribution.");
+                + " generated file instead of the README) and rebuild the distribution.", null);
     }
 
     private static String inMebibytes(long bytes) {

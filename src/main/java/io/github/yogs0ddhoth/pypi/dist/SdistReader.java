@@ -18,9 +18,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 /**
  * Decides whether a {@code .tar.gz} is an sdist and, if it is, reads its {@code PKG-INFO}.
  *
- * <p>An sdist is what PyPI and twine accept: every entry under one top-level directory, and {@code <top>/PKG-INFO} a
- * regular file. Any other well-formed tarball (a Maven assembly, say) is not an error, just not ours to upload. A file
- * that is not a complete gzip tar is an error, because the user asked for it and it is broken.
+ * <p>A tarball with a regular file {@code <top>/PKG-INFO} is an sdist; whether its layout is one PyPI accepts (every
+ * entry under that one directory, no sparse members) is the validator's business, which reports it with the file.
+ * Any other well-formed tarball (a Maven assembly, say) is not an error, just not ours to upload. A file that is not
+ * a complete gzip tar is an error, because the user asked for it and it is broken.
  *
  * <p>The archive is streamed once, start to end: tar has no index, and reading to the end is also what makes the gzip
  * trailer (CRC and length) get checked, so truncation is caught.
@@ -51,7 +52,8 @@ final class SdistReader {
         } catch (IOException | RuntimeException e) {
             // commons-compress signals most damage with IOException, some malformed headers with unchecked
             // exceptions; the user needs the file name either way, and the cause is kept.
-            throw new DistributionException("Cannot read " + file + ": it is not a complete gzip-compressed tar"
+            throw new DistributionException(FileProblem.Kind.CORRUPT_ARCHIVE, "Cannot read " + file
+                    + ": it is not a complete gzip-compressed tar"
                     + " archive (" + Causes.describe(e) + "). The file is truncated or corrupt, or not a .tar.gz"
                     + " despite its name. Rebuild the sdist with the build backend (for example"
                     + " 'python -m build --sdist'), or exclude the file from the upload.", e);
@@ -63,6 +65,7 @@ final class SdistReader {
     private static final class Contents {
         final Set<String> topLevelNames = new LinkedHashSet<>();
         final List<String> problems = new ArrayList<>();
+        String pkgInfoTop;
         String pkgInfoEntry;
         byte[] pkgInfo;
         boolean empty = true;
@@ -90,7 +93,11 @@ final class SdistReader {
             if (segments.size() == 1 && !entry.isDirectory()) {
                 contents.problems.add("'" + name + "' is a file at the top level, outside any directory");
             }
-            if (segments.size() == 2 && segments.get(1).equals(PKG_INFO) && contents.topLevelNames.size() == 1) {
+            // A PKG-INFO one level down makes the tarball an sdist, even when other entries break the layout: such
+            // a file is a broken sdist, reported by the validator, rather than someone else's tarball to skip. Like
+            // Python's tarfile, a later member of the same name replaces an earlier one.
+            if (segments.size() == 2 && segments.get(1).equals(PKG_INFO)
+                    && (contents.pkgInfoTop == null || contents.pkgInfoTop.equals(segments.get(0)))) {
                 String entryName = segments.get(0) + "/" + PKG_INFO;
                 if (!isRegularFile(entry)) {
                     contents.problems.add("'" + entryName + "' is not a regular file");
@@ -98,7 +105,7 @@ final class SdistReader {
                 }
                 String source = file + " (entry '" + name + "')";
                 limit.checkDeclaredSize(entry.getSize(), source);
-                // Like Python's tarfile, a later member of the same name replaces an earlier one.
+                contents.pkgInfoTop = segments.get(0);
                 contents.pkgInfoEntry = name;
                 contents.pkgInfo = limit.read(tar, source);
             }
@@ -107,19 +114,8 @@ final class SdistReader {
     }
 
     private static Inspection decide(Path file, Contents contents) throws DistributionException {
-        String reason = null;
-        if (contents.empty) {
-            reason = "no tar entries in the archive: not an sdist";
-        } else if (!contents.problems.isEmpty()) {
-            reason = contents.problems.get(0) + ": not an sdist, whose entries all live under one top-level directory";
-        } else if (contents.topLevelNames.size() > 1) {
-            reason = "entries under " + contents.topLevelNames.size() + " top-level names " + shown(contents)
-                    + ": not an sdist, which has a single top-level directory";
-        } else if (contents.pkgInfo == null) {
-            reason = "no " + contents.topLevelNames.iterator().next() + "/" + PKG_INFO + ": not an sdist";
-        }
-        if (reason != null) {
-            return new Inspection.Ignored(new IgnoredFile(file, reason));
+        if (contents.pkgInfo == null) {
+            return new Inspection.Ignored(new IgnoredFile(file, whyNotAnSdist(contents)));
         }
         String source = file + " (entry '" + contents.pkgInfoEntry + "')";
         CoreMetadata metadata = CoreMetadata.parse(contents.pkgInfo, source);
@@ -132,6 +128,20 @@ final class SdistReader {
         }
         return new Inspection.Accepted(new Distribution(file, file.getFileName().toString(), DistributionType.SDIST,
                 size, metadata, Distribution.SDIST_PYVERSION));
+    }
+
+    private static String whyNotAnSdist(Contents contents) {
+        if (contents.empty) {
+            return "no tar entries in the archive: not an sdist";
+        }
+        if (!contents.problems.isEmpty()) {
+            return contents.problems.get(0) + ": not an sdist, whose entries all live under one top-level directory";
+        }
+        if (contents.topLevelNames.size() > 1) {
+            return "entries under " + contents.topLevelNames.size() + " top-level names " + shown(contents)
+                    + ": not an sdist, which has a single top-level directory";
+        }
+        return "no " + contents.topLevelNames.iterator().next() + "/" + PKG_INFO + ": not an sdist";
     }
 
     private static String shown(Contents contents) {

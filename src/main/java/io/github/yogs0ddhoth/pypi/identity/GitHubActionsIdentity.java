@@ -38,7 +38,23 @@ public final class GitHubActionsIdentity implements IdentityProvider {
 
     @Override
     public String displayName() {
-        return "GitHub Actions";
+        return PublisherKind.GITHUB.displayName();
+    }
+
+    @Override
+    public PublisherKind kind() {
+        return PublisherKind.GITHUB;
+    }
+
+    /** The token endpoint hands out a fresh token (new {@code jti}) on every request. */
+    @Override
+    public boolean canRefreshToken() {
+        return true;
+    }
+
+    @Override
+    public void maskEnvironmentSecrets() {
+        masker.register(blankToNull(env.get(REQUEST_TOKEN)));
     }
 
     @Override
@@ -47,6 +63,11 @@ public final class GitHubActionsIdentity implements IdentityProvider {
         String requestUrl = blankToNull(env.get(REQUEST_URL));
         // Masked first: nothing this job prints from here on may show it.
         masker.register(requestToken);
+        // Refused before the request: PyPI would refuse these runs anyway, and a fork's run gets no token.
+        String refusal = new GitHubContext(env).refusal();
+        if (refusal != null) {
+            throw new IdentityException("Refusing to publish from this GitHub Actions run", refusal, null);
+        }
         if (requestToken == null || requestUrl == null) {
             throw new IdentityException(missingPermissionMessage(requestUrl == null ? REQUEST_URL : REQUEST_TOKEN));
         }

@@ -53,6 +53,18 @@ public final class IdToken {
         return node.isValueNode() ? node.asText() : node.toString();
     }
 
+    /** True when the claim is present and is a JSON string (PyPI insists on a single string {@code aud}). */
+    public boolean isTextClaim(String name) {
+        JsonNode node = claims.get(name);
+        return node != null && node.isTextual();
+    }
+
+    /** A numeric claim such as {@code exp}, or null when absent or not a number. */
+    public Long numericClaim(String name) {
+        JsonNode node = claims.get(name);
+        return node != null && node.canConvertToLong() && node.isNumber() ? node.asLong() : null;
+    }
+
     @Override
     public String toString() {
         return "IdToken[iss=" + claim("iss") + ", sub=" + claim("sub") + ", value=***]";

@@ -5,6 +5,22 @@ public interface IdentityProvider {
     /** A name people recognise, e.g. "GitHub Actions". */
     String displayName();
 
-    /** Asks the CI for a fresh token for {@code audience}; each one can be exchanged only once. */
+    /** Which kind of PyPI trusted publisher this CI's tokens match. */
+    PublisherKind kind();
+
+    /**
+     * Whether {@link #fetchIdToken} can be called again for a new, unspent token. GitLab gives a job exactly one ID
+     * token, fixed when the job starts, and PyPI accepts each token once: there a failed or expired exchange cannot
+     * be retried within the job.
+     */
+    boolean canRefreshToken();
+
+    /**
+     * Registers with the masker every secret this CI put in the environment, so that nothing printed afterwards can
+     * show it. Called right after detection, before anything else is logged.
+     */
+    void maskEnvironmentSecrets();
+
+    /** Asks the CI for a token for {@code audience}; each one can be exchanged only once. */
     IdToken fetchIdToken(String audience) throws IdentityException;
 }

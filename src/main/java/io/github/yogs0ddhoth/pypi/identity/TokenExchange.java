@@ -9,9 +9,11 @@ import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 
@@ -20,9 +22,8 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * short-lived upload token for an ID token whose claims match a registered publisher.
  */
 public final class TokenExchange {
-    /** Claims that identify the workflow but grant nothing; shown to help compare with the publisher on PyPI. */
-    static final List<String> DEBUG_CLAIMS = List.of("iss", "sub", "repository", "repository_owner",
-            "repository_owner_id", "workflow_ref", "job_workflow_ref", "ref", "environment", "event_name");
+    static final String AUDIENCE_TITLE = "The index does not offer trusted publishing";
+    static final String MINT_TITLE = "PyPI refused to exchange the ID token for an upload token";
 
     private final String origin;
     private final TextExchange http;
@@ -44,18 +45,20 @@ public final class TokenExchange {
         return origin + "/_/oidc/mint-token";
     }
 
+    /** The audience the ID token must be issued for: {@code pypi} on PyPI, {@code testpypi} on TestPyPI. */
     public String audience() throws IdentityException {
         HttpGet get = new HttpGet(audienceUrl());
         get.setHeader("Accept", "application/json");
         HttpReply reply = send(get, audienceUrl());
         if (reply.status() == 403) {
-            throw new IdentityException("The index at " + origin + " has trusted publishing disabled (GET "
-                    + audienceUrl() + " answered 403). Check https://status.python.org/ or ask the index's admins.");
+            throw new IdentityException(AUDIENCE_TITLE, "The index at " + origin + " has trusted publishing disabled"
+                    + " (GET " + audienceUrl() + " answered 403). PyPI's admins can switch it off during an incident:"
+                    + " check https://status.python.org/, retry later, or ask the index's admins.", null);
         }
         if (reply.status() == 404) {
-            throw new IdentityException("The index at " + origin + " does not support trusted publishing (GET "
-                    + audienceUrl() + " answered 404). Check repositoryUrl: it must be the upload URL of PyPI,"
-                    + " TestPyPI or another index that implements trusted publishing.");
+            throw new IdentityException(AUDIENCE_TITLE, "The index at " + origin + " does not support trusted"
+                    + " publishing (GET " + audienceUrl() + " answered 404). Check repositoryUrl: it must be the"
+                    + " upload URL of PyPI, TestPyPI or another index that implements trusted publishing.", null);
         }
         if (!reply.isSuccess()) {
             throw new IdentityException("GET " + audienceUrl() + " answered " + reply.statusLine()
@@ -70,19 +73,38 @@ public final class TokenExchange {
         return audience.asText();
     }
 
-    public UploadToken mint(IdToken idToken) throws IdentityException {
+    /** Exchanges the ID token; failures are explained without a link to the project's publishers. */
+    public UploadToken mint(IdToken idToken) throws MintException {
+        return mint(idToken, PublishingPage.forIndex(origin, null), false);
+    }
+
+    /**
+     * Exchanges the ID token for a short-lived upload token, which is masked before this returns.
+     *
+     * @param page             where the project's publishers are managed, named in failure messages
+     * @param publisherChecked true when the token's claims already matched a declared publisher, which narrows an
+     *                         {@code invalid-publisher} down to the registration on PyPI
+     * @throws MintException when PyPI refuses, or answers something unusable; the message names cause and fix
+     */
+    public UploadToken mint(IdToken idToken, PublishingPage page, boolean publisherChecked) throws MintException {
         ObjectNode body = json.createObjectNode().put("token", idToken.value());
         HttpPost post = new HttpPost(mintUrl());
         post.setHeader("Accept", "application/json");
         post.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
-        HttpReply reply = send(post, mintUrl());
+        PublisherKind kind = PublisherKind.ofIssuer(idToken.claim("iss"));
+        HttpReply reply;
+        try {
+            reply = send(post, mintUrl());
+        } catch (IdentityException e) {
+            throw new MintException(MINT_TITLE, e.getMessage(), null, 0, List.of());
+        }
         JsonNode node = readJson(reply);
         if (reply.isSuccess()) {
             JsonNode token = node == null ? null : node.get("token");
             if (token == null || !token.isTextual() || token.asText().isBlank()) {
-                throw new IdentityException("POST " + mintUrl() + " answered " + reply.statusLine()
+                throw failure("POST " + mintUrl() + " answered " + reply.statusLine()
                         + " but gave no token. This points at a server problem: wait a few minutes and retry;"
-                        + " check https://status.python.org/.");
+                        + " check https://status.python.org/.", reply, List.of(), idToken, kind);
             }
             // Masked before anything else happens with it.
             masker.register(token.asText());
@@ -91,39 +113,46 @@ public final class TokenExchange {
                     ? Instant.ofEpochSecond(expires.asLong()) : null;
             return new UploadToken(token.asText(), expiresAt);
         }
-        if (node == null || !node.has("errors")) {
-            throw new IdentityException("POST " + mintUrl() + " answered " + reply.statusLine()
+        if (node == null || !node.path("errors").isArray()) {
+            throw failure("POST " + mintUrl() + " answered " + reply.statusLine()
                     + " with a body that is not PyPI's JSON error format. This strongly suggests a server"
                     + " configuration or downtime issue: wait a few minutes and try again; check"
-                    + " https://status.python.org/." + renderClaims(idToken));
+                    + " https://status.python.org/.", reply, List.of(), idToken, kind);
         }
+        List<MintError> errors = new ArrayList<>();
         StringBuilder m = new StringBuilder("PyPI refused to mint an upload token (POST ").append(mintUrl())
                 .append(" answered ").append(reply.statusLine()).append("):");
         for (JsonNode error : node.get("errors")) {
             String code = error.path("code").asText("");
+            // A server may echo what it was sent; the description is redacted like everything we print.
             String description = masker.redact(error.path("description").asText(""));
+            errors.add(new MintError(code, description));
             m.append("\n  * ").append(code).append(": ").append(description);
             MintFailure failure = MintFailure.of(code);
             if (failure != null) {
-                m.append("\n    Cause: ").append(failure.cause()).append("\n    Fix: ").append(failure.fix());
+                MintFailure.Explanation why = failure.explain(description, kind, page);
+                m.append("\n    Cause: ").append(why.cause()).append("\n    Fix: ").append(why.fix());
+                if (publisherChecked && failure == MintFailure.INVALID_PUBLISHER) {
+                    m.append("\n    These claims matched the publisher declared in the pom (pypi.publisher.*)"
+                            + " before the exchange, so it is the publisher registered on PyPI that differs from"
+                            + " the declaration: correct it at ").append(page.url());
+                }
             }
         }
-        m.append(renderClaims(idToken));
-        throw new IdentityException(m.toString());
+        throw failure(m.toString(), reply, errors, idToken, kind);
     }
 
-    /** The claims are not secret and are what PyPI matched against; only the token itself is. */
-    static String renderClaims(IdToken token) {
-        StringBuilder m = new StringBuilder("\nClaims of the ID token, for debugging (the token itself is not shown;"
-                + " do not register a publisher from these unless they match what you expect):");
-        for (String claim : DEBUG_CLAIMS) {
-            String value = token.claim(claim);
-            m.append("\n    ").append(claim).append(": ").append(value == null ? "MISSING" : value);
-        }
-        return m.toString();
+    private static MintException failure(String message, HttpReply reply, List<MintError> errors, IdToken idToken,
+            PublisherKind kind) {
+        // A token whose issuer PyPI does not know (GitHub Enterprise, say) is most likely GitHub-shaped.
+        PublisherKind claimsOf = kind == null ? PublisherKind.GITHUB : kind;
+        String text = message + "\n" + ClaimsReport.debugText(idToken, claimsOf);
+        String markdown = "### " + MINT_TITLE + "\n\n```\n" + message.replace("```", "'''") + "\n```\n\n"
+                + ClaimsReport.debugMarkdown(idToken, claimsOf);
+        return new MintException(MINT_TITLE, text, markdown, reply.status(), errors);
     }
 
-    private HttpReply send(org.apache.hc.core5.http.ClassicHttpRequest request, String url) throws IdentityException {
+    private HttpReply send(ClassicHttpRequest request, String url) throws IdentityException {
         try {
             return http.send(request);
         } catch (InterruptedIOException e) {

@@ -5,15 +5,17 @@ import io.github.yogs0ddhoth.pypi.PublishRequest;
 import io.github.yogs0ddhoth.pypi.Publisher;
 import io.github.yogs0ddhoth.pypi.http.Endpoints;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
+import io.github.yogs0ddhoth.pypi.identity.PublisherDeclaration;
 import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
 import java.io.File;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -26,27 +28,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * no password or token parameter, by design.
  */
 @Mojo(name = "pypi-publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class PublishMojo extends AbstractMojo {
+public class PublishMojo extends AbstractPypiMojo {
 
     /** Skips publishing. */
     @Parameter(property = "pypi.skip", defaultValue = "false")
     private boolean skip;
-
-    /** The directory searched, recursively, for wheels and sdists. */
-    @Parameter(property = "pypi.packagesDirectory", defaultValue = "${project.build.directory}", required = true)
-    private File packagesDirectory;
-
-    /**
-     * Patterns, relative to {@code packagesDirectory}, of the files to publish. A {@code .tar.gz} is published
-     * only if it is an sdist (a single top-level directory holding {@code PKG-INFO}); other tarballs, such as a
-     * Maven assembly, are ignored.
-     */
-    @Parameter(property = "pypi.includes", defaultValue = "**/*.whl,**/*.tar.gz")
-    private List<String> includes;
-
-    /** Patterns, relative to {@code packagesDirectory}, of files never to publish. They win over includes. */
-    @Parameter(property = "pypi.excludes")
-    private List<String> excludes;
 
     /**
      * The index's upload URL, or an alias: {@code pypi} (https://upload.pypi.org/legacy/) or {@code testpypi}
@@ -104,6 +90,37 @@ public class PublishMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
+    /**
+     * The trusted publisher registered on PyPI, as {@code owner/repository} (GitHub) or {@code namespace/project}
+     * (GitLab). The ID token's claims are checked against it before the exchange, and a mismatch fails with a
+     * table of what differs.
+     */
+    @Parameter(property = "pypi.publisher.repository")
+    private String publisherRepository;
+
+    /** The publisher's workflow file: {@code publish.yml} (GitHub) or the CI config path (GitLab). */
+    @Parameter(property = "pypi.publisher.workflow")
+    private String publisherWorkflow;
+
+    /** The publisher's environment, e.g. {@code pypi}; checked only when declared. */
+    @Parameter(property = "pypi.publisher.environment")
+    private String publisherEnvironment;
+
+    /** The Google Cloud service account email of the publisher. */
+    @Parameter(property = "pypi.publisher.email")
+    private String publisherEmail;
+
+    /**
+     * Fails the build when a long-lived PyPI token is within its reach (PYPI_API_TOKEN, TWINE_PASSWORD, a
+     * {@code pypi-…} value in the environment, or a settings.xml server {@code pypi}/{@code testpypi}). Set it to
+     * false, in the pom where review sees it, only while migrating away: the failure then becomes a loud warning.
+     */
+    @Parameter(property = "pypi.failOnStoredToken", defaultValue = "true")
+    private boolean failOnStoredToken;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
     @Parameter(defaultValue = "${settings.offline}", readonly = true)
     private boolean offline;
 
@@ -151,11 +168,14 @@ public class PublishMojo extends AbstractMojo {
             }
         }
         PublishRequest request = new PublishRequest(directories.stream().map(File::toPath).toList(),
-                includes == null || includes.isEmpty() ? List.of("**/*.whl", "**/*.tar.gz") : includes,
-                excludes == null ? List.of() : excludes,
+                includes(), excludes(),
                 repository, dryRun, skipExisting, retries,
                 checkUrl == null || checkUrl.isBlank() ? null : checkUrl.trim(),
-                reportFile == null ? null : reportFile.toPath(), System.getenv());
+                reportFile == null ? null : reportFile.toPath(), System.getenv(),
+                new PublisherDeclaration(publisherRepository, publisherWorkflow, publisherEnvironment, publisherEmail),
+                failOnStoredToken,
+                settings == null ? List.of() : settings.getServers().stream().map(Server::getId).toList(),
+                expectedVersion());
         HttpWireLogging.silence();
         Publisher publisher = new Publisher(new MavenPublishLog(getLog()), System.out,
                 HttpSettings.defaults(plugin == null ? "unknown" : plugin.getVersion())

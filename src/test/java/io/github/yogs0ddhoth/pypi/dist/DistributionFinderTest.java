@@ -2,7 +2,9 @@ package io.github.yogs0ddhoth.pypi.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.assertj.core.api.Assumptions.assumeThatCode;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.github.yogs0ddhoth.pypi.testing.TestDistributions;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -162,16 +165,33 @@ class DistributionFinderTest {
         }
 
         @Test
-        void aDirectoryNamedLikeAWheelIsNotAFile() throws Exception {
+        void aDirectoryNamedLikeAWheelIsAProblemButItsContentsAreFound() throws Exception {
             Files.createDirectories(root.resolve("x.whl"));
             Files.createDirectories(root.resolve("y.tar.gz/inner"));
             TestDistributions.wheel(root.resolve("x.whl"), "a-1-py3-none-any.whl", metadata("a", "1"));
 
-            DiscoveryResult result = find();
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
 
             assertThat(result.distributions()).extracting(Distribution::path)
                     .containsExactly(root.resolve("x.whl/a-1-py3-none-any.whl"));
             assertThat(result.ignored()).isEmpty();
+            assertThat(result.problems()).extracting(FileProblem::path, FileProblem::kind).containsExactly(
+                    tuple(root.resolve("x.whl"), FileProblem.Kind.NOT_A_REGULAR_FILE),
+                    tuple(root.resolve("y.tar.gz"), FileProblem.Kind.NOT_A_REGULAR_FILE));
+            assertThat(result.problems().get(0).message()).isEqualTo("Cannot upload " + root.resolve("x.whl")
+                    + ": it is a directory, but it matches the include pattern '**/*.whl'. A wheel or sdist is a"
+                    + " single regular file (a symbolic link to one is followed). Remove or rename it, point the link"
+                    + " at the built file, or exclude it.");
+        }
+
+        @Test
+        void aDirectoryMatchedByADirectoryPatternIsNotAProblem() throws Exception {
+            TestDistributions.wheel(root.resolve("dist"), "a-1-py3-none-any.whl", metadata("a", "1"));
+
+            DiscoveryResult result = finder.discover(root, List.of("dist/"), List.of());
+
+            assertThat(result.distributions()).hasSize(1);
+            assertThat(result.problems()).isEmpty();
         }
 
         @Test
@@ -427,11 +447,26 @@ class DistributionFinderTest {
         }
 
         @Test
-        void ignoresATarballWithSeveralTopLevelDirectories() throws Exception {
-            TestDistributions.wheel(root, "a-1-py3-none-any.whl", metadata("a", "1"));
+        void aTarballWithAPkgInfoIsAnSdistEvenWithSeveralTopLevelDirectories() throws Exception {
+            // A broken sdist, not someone else's tarball: the validator reports its layout.
             Map<String, byte[]> entries = new LinkedHashMap<>();
             entries.put("a-1/PKG-INFO", metadata("a", "1").getBytes(StandardCharsets.UTF_8));
             entries.put("b-1/PKG-INFO", metadata("b", "1").getBytes(StandardCharsets.UTF_8));
+            Path tarball = TestDistributions.tarball(root, "a-1.tar.gz", entries);
+
+            DiscoveryResult result = find();
+
+            assertThat(result.distributions()).extracting(Distribution::path, Distribution::name)
+                    .containsExactly(tuple(tarball, Optional.of("a")));
+            assertThat(result.ignored()).isEmpty();
+        }
+
+        @Test
+        void ignoresATarballWithSeveralTopLevelDirectoriesAndNoPkgInfo() throws Exception {
+            TestDistributions.wheel(root, "a-1-py3-none-any.whl", metadata("a", "1"));
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            entries.put("a-1/setup.py", new byte[0]);
+            entries.put("b-1/setup.py", new byte[0]);
             Path tarball = TestDistributions.tarball(root, "a-1.tar.gz", entries);
 
             assertThat(find().ignored()).containsExactly(new IgnoredFile(tarball,
@@ -451,10 +486,10 @@ class DistributionFinderTest {
         }
 
         @Test
-        void ignoresATarballWithAnAbsoluteOrEscapingPath() throws Exception {
+        void ignoresATarballWithAnEscapingPathAndNoPkgInfo() throws Exception {
             TestDistributions.wheel(root, "a-1-py3-none-any.whl", metadata("a", "1"));
             Map<String, byte[]> absolute = new LinkedHashMap<>();
-            absolute.put("a-1/PKG-INFO", metadata("a", "1").getBytes(StandardCharsets.UTF_8));
+            absolute.put("a-1/setup.py", new byte[0]);
             absolute.put("/etc/passwd", new byte[0]);
             Path first = TestDistributions.tarball(root, "a-1.tar.gz", absolute);
             Path second = TestDistributions.tarball(root, "b-1.tar.gz", Map.of("b-1/../../evil", new byte[0]));
@@ -464,6 +499,16 @@ class DistributionFinderTest {
                             + " live under one top-level directory"),
                     new IgnoredFile(second, "entry 'b-1/../../evil' points outside the archive: not an sdist, whose"
                             + " entries all live under one top-level directory"));
+        }
+
+        @Test
+        void aTarballWithAPkgInfoAndAnAbsolutePathIsAnSdistForTheValidatorToRefuse() throws Exception {
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            entries.put("a-1/PKG-INFO", metadata("a", "1").getBytes(StandardCharsets.UTF_8));
+            entries.put("/etc/passwd", new byte[0]);
+            Path tarball = TestDistributions.tarball(root, "a-1.tar.gz", entries);
+
+            assertThat(find().distributions()).extracting(Distribution::path).containsExactly(tarball);
         }
 
         @Test
@@ -548,6 +593,132 @@ class DistributionFinderTest {
                     .isInstanceOf(MalformedMetadataException.class)
                     .hasMessageStartingWith("Malformed core metadata in " + sdist + " (entry 'a-1/PKG-INFO'): line 2"
                             + " 'broken line' is neither a field");
+        }
+    }
+
+    @Nested
+    class EveryProblemAtOnce {
+
+        @Test
+        void collectsEveryBrokenFileAndStillFindsTheGoodOnes() throws Exception {
+            Path good = TestDistributions.wheel(root, "good-1.0-py3-none-any.whl", metadata("good", "1.0"));
+            Path corrupt = Files.write(root.resolve("corrupt-1.0-py3-none-any.whl"),
+                    "not a zip".getBytes(StandardCharsets.UTF_8));
+            Path truncated = TestDistributions.sdist(root, "trunc-1.0.tar.gz", "trunc-1.0", metadata("trunc", "1.0"));
+            byte[] bytes = Files.readAllBytes(truncated);
+            Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+            Path badName = TestDistributions.wheel(root, "bad-name-1.0-py3-none-any.whl", metadata("bad-name", "1.0"));
+            Path latin1 = TestDistributions.wheel(root, "latin-1.0-py3-none-any.whl", null, Map.of(
+                    "latin-1.0.dist-info/METADATA", "Name: M\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1)));
+            Path noMetadata = TestDistributions.wheel(root, "empty-1.0-py3-none-any.whl", null);
+
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
+
+            assertThat(result.distributions()).extracting(Distribution::path).containsExactly(good);
+            assertThat(result.hasProblems()).isTrue();
+            assertThat(result.problems()).extracting(FileProblem::path, FileProblem::kind).containsExactly(
+                    tuple(badName, FileProblem.Kind.INVALID_WHEEL_FILENAME),
+                    tuple(corrupt, FileProblem.Kind.CORRUPT_ARCHIVE),
+                    tuple(noMetadata, FileProblem.Kind.MISSING_METADATA),
+                    tuple(latin1, FileProblem.Kind.MALFORMED_METADATA),
+                    tuple(truncated, FileProblem.Kind.CORRUPT_ARCHIVE));
+            assertThat(result.problems().get(1).message()).startsWith("Cannot read wheel " + corrupt
+                    + ": it is not a readable ZIP archive (ZipException: ");
+            assertThat(result.problems().get(4).message()).startsWith("Cannot read " + truncated
+                    + ": it is not a complete gzip-compressed tar archive (EOFException: unexpected end of file).");
+            assertThat(result.problems().get(1).cause()).isInstanceOf(DistributionException.class);
+        }
+
+        @Test
+        void findListsEveryProblemInOneException() throws Exception {
+            TestDistributions.wheel(root, "good-1.0-py3-none-any.whl", metadata("good", "1.0"));
+            Path first = Files.write(root.resolve("a-1.0-py3-none-any.whl"), new byte[] {1, 2, 3});
+            Path second = Files.write(root.resolve("b-1.0.tar.gz"), new byte[] {1, 2, 3});
+
+            assertThatThrownBy(() -> find())
+                    .isExactlyInstanceOf(DistributionException.class)
+                    .hasMessageStartingWith("Cannot publish: 2 of the matched files cannot be read as distributions:\n"
+                            + "  - Cannot read wheel " + first + ": it is not a readable ZIP archive")
+                    .hasMessageContaining("\n  - Cannot read " + second + ": it is not a complete gzip-compressed tar"
+                            + " archive")
+                    .hasMessageEndingWith("\nFix, rebuild or exclude each file listed, then run the build again.");
+        }
+
+        @Test
+        void findRethrowsASingleProblemUnchanged() throws Exception {
+            Path wheel = TestDistributions.wheel(root, "a-1-py3-none-any.whl", "x".repeat(101));
+
+            assertThatThrownBy(() -> new DistributionFinder(new MetadataLimit(100)).find(root, DEFAULTS, List.of()))
+                    .isExactlyInstanceOf(DistributionException.class)
+                    .hasMessageStartingWith("Core metadata too large in " + wheel)
+                    .extracting(e -> ((DistributionException) e).kind())
+                    .isEqualTo(FileProblem.Kind.METADATA_TOO_LARGE);
+        }
+
+        @Test
+        void onlyBrokenFilesIsAResultNotNothingFound() throws Exception {
+            Path broken = Files.write(root.resolve("a-1.0-py3-none-any.whl"), new byte[0]);
+
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
+
+            assertThat(result.distributions()).isEmpty();
+            assertThat(result.problems()).extracting(FileProblem::path).containsExactly(broken);
+        }
+
+        @Test
+        void aDanglingLinkAndALinkToADirectoryAreProblems() throws Exception {
+            TestDistributions.wheel(root, "good-1.0-py3-none-any.whl", metadata("good", "1.0"));
+            Path dangling = root.resolve("gone-1.0-py3-none-any.whl");
+            Path toDirectory = root.resolve("dir-1.0.tar.gz");
+            Path directory = Files.createDirectories(root.resolve("real-dir"));
+            assumeThatCode(() -> {
+                Files.createSymbolicLink(dangling, root.resolve("nowhere.whl"));
+                Files.createSymbolicLink(toDirectory, directory);
+            }).doesNotThrowAnyException();
+
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
+
+            assertThat(result.problems()).extracting(FileProblem::path, FileProblem::kind).containsExactly(
+                    tuple(toDirectory, FileProblem.Kind.NOT_A_REGULAR_FILE),
+                    tuple(dangling, FileProblem.Kind.NOT_A_REGULAR_FILE));
+            assertThat(result.problems().get(0).message()).startsWith("Cannot upload " + toDirectory
+                    + ": it is a symbolic link to a directory (" + directory + "), but it matches the include pattern"
+                    + " '**/*.tar.gz'.");
+            assertThat(result.problems().get(1).message()).startsWith("Cannot upload " + dangling
+                    + ": it is a symbolic link to " + root.resolve("nowhere.whl") + ", which does not exist, but it"
+                    + " matches the include pattern '**/*.whl'.");
+        }
+
+        @Test
+        void aFileThatFailsToReadIsUnreadableNotCorrupt() throws Exception {
+            // Reading /proc/self/mem at offset 0 fails with EIO even for root: a real read error on a regular file.
+            Path mem = Path.of("/proc/self/mem");
+            assumeThat(Files.isRegularFile(mem)).isTrue();
+            Path link = root.resolve("a-1.0.tar.gz");
+            assumeThatCode(() -> Files.createSymbolicLink(link, mem)).doesNotThrowAnyException();
+
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
+
+            assertThat(result.problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(FileProblem.Kind.UNREADABLE);
+                assertThat(p.message()).startsWith("Cannot read " + link + " (IOException: ")
+                        .endsWith("). It matches the include patterns, so it was meant to be published. Check that the"
+                                + " user running Maven may read it and that no other process is still writing it, or"
+                                + " exclude it.");
+            });
+        }
+
+        @Test
+        void aFileWithoutReadPermissionIsUnreadable() throws Exception {
+            Path wheel = TestDistributions.wheel(root, "a-1-py3-none-any.whl", metadata("a", "1"));
+            assumeThatCode(() -> Files.setPosixFilePermissions(wheel, PosixFilePermissions.fromString("---------")))
+                    .doesNotThrowAnyException();
+            // Root reads anything whatever the permissions; the check only means something for other users.
+            assumeThat(Files.isReadable(wheel)).isFalse();
+
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
+
+            assertThat(result.problems()).extracting(FileProblem::kind).containsExactly(FileProblem.Kind.UNREADABLE);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.yogs0ddhoth.pypi.identity;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -22,12 +23,15 @@ import io.github.yogs0ddhoth.pypi.testing.Jwts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @WireMockTest
 class GitHubActionsIdentityTest {
@@ -138,6 +142,50 @@ class GitHubActionsIdentityTest {
     void refusesAPlainHttpTokenEndpointOffLoopback() {
         env.put("ACTIONS_ID_TOKEN_REQUEST_URL", "http://runner.example.com/idtoken?api-version=2.0");
         assertThatThrownBy(() -> identity().fetchIdToken("pypi")).hasMessageContaining("plain http://");
+    }
+
+    @Test
+    void pullRequestTargetIsRefusedBeforeAskingForAToken() {
+        env.put("GITHUB_EVENT_NAME", "pull_request_target");
+        assertThatThrownBy(() -> identity().fetchIdToken("pypi"))
+                .isInstanceOf(IdentityException.class)
+                .hasMessageContaining("Refusing to publish from a 'pull_request_target' run")
+                .hasMessageContaining("Publishing from a workflow invoked via 'pull_request_target' is not supported.")
+                .hasMessageContaining("tag push");
+        assertThat(findAll(getRequestedFor(urlPathEqualTo("/idtoken")))).isEmpty();
+    }
+
+    @Test
+    void forkPullRequestIsRefusedWithItsOwnMessage(@TempDir Path dir) throws Exception {
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, "{\"pull_request\":{\"head\":{\"repo\":{\"fork\":true}}}}");
+        env.put("GITHUB_EVENT_NAME", "pull_request");
+        env.put("GITHUB_EVENT_PATH", event.toString());
+        assertThatThrownBy(() -> identity().fetchIdToken("pypi"))
+                .hasMessageContaining("pull request from a fork")
+                .hasMessageContaining("pull_request.head.repo.fork=true")
+                .hasMessageContaining("no OIDC token")
+                .hasMessageContaining("workflow_dispatch");
+        assertThat(findAll(getRequestedFor(urlPathEqualTo("/idtoken")))).isEmpty();
+    }
+
+    @Test
+    void pullRequestFromTheSameRepositoryIsNotTakenForAFork(@TempDir Path dir) throws Exception {
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, "{\"pull_request\":{\"head\":{\"repo\":{\"fork\":false}}}}");
+        env.put("GITHUB_EVENT_NAME", "pull_request");
+        env.put("GITHUB_EVENT_PATH", event.toString());
+        stubFor(get(urlPathEqualTo("/idtoken")).willReturn(okJson("{\"value\":\"" + Jwts.gitHubJwt("j") + "\"}")));
+        assertThat(identity().fetchIdToken("pypi").claim("repository")).isEqualTo("octo-org/octo-repo");
+    }
+
+    @Test
+    void masksTheRequestTokenOnDetectionAndCanAlwaysAskAgain() {
+        GitHubActionsIdentity identity = identity();
+        identity.maskEnvironmentSecrets();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).startsWith("::add-mask::" + REQUEST_TOKEN);
+        assertThat(identity.kind()).isEqualTo(PublisherKind.GITHUB);
+        assertThat(identity.canRefreshToken()).isTrue();
     }
 
     @Test

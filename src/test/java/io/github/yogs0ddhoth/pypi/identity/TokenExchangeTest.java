@@ -104,26 +104,107 @@ class TokenExchangeTest {
                 .withRequestBody(equalToJson("{\"token\":\"" + idToken.value() + "\"}")));
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "invalid-payload|unknown trusted publishing issuer|issuer is not one PyPI trusts",
-        "not-enabled|github trusted publishing functionality not enabled|turned trusted publishing off",
-        "invalid-token|malformed or invalid token|fresh token",
-        "invalid-pending-publisher|valid token, but project already exists|Register the trusted publisher on the existing project",
-        "invalid-reuse-token|invalid token: already used|only once",
-        "invalid-publisher|valid token, but no corresponding publisher (Publisher with matching claims was not found)|no trusted publisher registered on PyPI matches"})
-    void each422CodeIsMappedToItsCauseAndTheClaimsAreShown(String code, String description, String cause) {
+    private static void stub422(String code, String description) {
         stubFor(post("/_/oidc/mint-token").willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"Token request failed\",\"errors\":[{\"code\":\"" + code
                         + "\",\"description\":\"" + description + "\"}]}")));
-        assertThatThrownBy(() -> exchange.mint(idToken))
-                .isInstanceOf(IdentityException.class)
-                .hasMessageContaining("* " + code + ": " + description)
-                .hasMessageContaining(cause)
-                .hasMessageContaining("job_workflow_ref: octo-org/octo-repo/.github/workflows/publish.yml@refs/tags/v1.0.0")
-                .hasMessageContaining("environment: pypi")
-                .hasMessageNotContaining(idToken.value());
+    }
+
+    private MintException mintFails(IdToken token, PublishingPage page, boolean checked) {
+        try {
+            exchange.mint(token, page, checked);
+        } catch (MintException e) {
+            return e;
+        }
+        throw new AssertionError("mint succeeded");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "invalid-payload|unknown trusted publishing issuer|issuer is not one PyPI trusts|ask PyPI's admins to register its issuer",
+        "invalid-payload|malformed JWT|could not decode the token|the CI issued a broken token",
+        "invalid-payload|Project creation failed|malformed, or its issuer|check the project name registered at https://pypi.org/manage/account/publishing/",
+        "not-enabled|github trusted publishing functionality not enabled|turned trusted publishing off|status.python.org",
+        "invalid-token|malformed or invalid token|expired, not yet valid, or an audience|fresh token is requested",
+        "invalid-pending-publisher|valid token, but project already exists|project with that name already exists|existing project: https://pypi.org/manage/project/demo-pkg/settings/publishing/",
+        "invalid-reuse-token|invalid token: already used|only once|fresh token is requested",
+        "invalid-publisher|valid token, but no corresponding publisher (Publisher with matching claims was not found)|No publisher registered on this index matches|Owner, Repository name, Workflow name, Environment name"})
+    void each422CodeIsMappedToItsCauseAndFixAndTheClaimsAreShown(String code, String description, String cause,
+            String fix) {
+        stub422(code, description);
+        MintException e = mintFails(idToken, PublishingPage.forIndex("https://upload.pypi.org", "Demo_Pkg"), false);
+        assertThat(e.getMessage())
+                .contains("* " + code + ": " + description)
+                .contains("Cause: ").contains(cause)
+                .contains("Fix: ").contains(fix)
+                .contains("for debugging")
+                .contains("job_workflow_ref: octo-org/octo-repo/.github/workflows/publish.yml@refs/tags/v1.0.0")
+                .contains("environment: pypi")
+                .doesNotContain(idToken.value());
+        assertThat(e.status()).isEqualTo(422);
+        assertThat(e.errors()).containsExactly(new MintError(code, description));
+        assertThat(e.markdown()).contains(code).contains("<details>").doesNotContain(idToken.value());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "All lookup strategies exhausted|No publisher registered on this index matches|compare it field by field",
+        "Check failed for required claim 'repository_owner_id'|account was deleted and re-created|remove the publisher on PyPI and add it again",
+        "Check failed for optional claim 'environment'|names a deployment environment|Run the publish job in the registered environment",
+        "Missing claim 'environment'|names a deployment environment|Declare pypi.publisher.environment",
+        "Publishing from a workflow invoked via 'pull_request_target' is not supported.|refuses tokens from runs triggered by pull_request_target|tag push, a release or workflow_dispatch",
+        "The job_workflow_ref claim does not match, expecting one of ['o/r/.github/workflows/p.yml@refs/heads/main'], got 'o/r/.github/workflows/x.yml@v1'|reusable workflow|Register the file named in job_workflow_ref",
+        "The ref and sha claims are empty|job_workflow_ref|call it at the run's own ref",
+        "JWT issuer 'https://gitlab.example.com' does not match expected issuer 'https://gitlab.com'|another GitLab instance|registered by a PyPI admin",
+        "Missing claim 'sha'|lacks a claim this kind of publisher requires (claim 'sha')|customised OIDC subject",
+        "Check failed for required claim 'repository'|does not match the registered publisher (claim 'repository')|renamed or moved repository"})
+    void eachInvalidPublisherReasonGetsItsOwnFix(String reason, String cause, String fix) {
+        stub422("invalid-publisher", "valid token, but no corresponding publisher (" + reason + ")");
+        MintException e = mintFails(idToken, PublishingPage.forIndex("https://upload.pypi.org", "demo"), false);
+        assertThat(e.getMessage()).contains(cause).contains(fix)
+                .contains("The publisher on PyPI: https://pypi.org/manage/project/demo/settings/publishing/");
+    }
+
+    @Test
+    void invalidPublisherAfterAPassedCheckPointsAtTheRegistration() {
+        stub422("invalid-publisher", "valid token, but no corresponding publisher (Publisher with matching claims"
+                + " was not found)");
+        MintException e = mintFails(idToken, PublishingPage.forIndex("https://test.pypi.org", "demo"), true);
+        assertThat(e.getMessage()).contains("it is the publisher registered on PyPI that differs from the"
+                + " declaration: correct it at https://test.pypi.org/manage/project/demo/settings/publishing/");
+    }
+
+    @Test
+    void reuseOnGitLabSaysARetryWithinTheJobIsImpossible() throws Exception {
+        stub422("invalid-reuse-token", "invalid token: already used");
+        MintException e = mintFails(IdToken.parse(Jwts.gitLabJwt("jti-gl"), "test"),
+                PublishingPage.forIndex("https://upload.pypi.org", "demo"), false);
+        assertThat(e.getMessage()).contains("GitLab gives a job one ID token")
+                .contains("project_path: octo-group/octo-project")
+                .contains("ci_config_ref_uri: gitlab.com/octo-group/octo-project//.gitlab-ci.yml@refs/tags/v1.0.0")
+                .doesNotContain("repository_owner");
+        assertThat(e.freshTokenMayHelp()).isTrue();
+    }
+
+    @Test
+    void googleClaimsAreShownForAGoogleToken() throws Exception {
+        stub422("invalid-publisher", "valid token, but no corresponding publisher (Check failed for required claim"
+                + " 'email')");
+        MintException e = mintFails(IdToken.parse(Jwts.googleJwt(), "test"),
+                PublishingPage.forIndex("https://upload.pypi.org", "demo"), false);
+        assertThat(e.getMessage()).contains("email: publisher@octo-project.iam.gserviceaccount.com")
+                .contains("email_verified: true");
+        assertThat(e.freshTokenMayHelp()).isFalse();
+    }
+
+    @Test
+    void aDescriptionEchoingTheTokenIsRedacted() {
+        masker.register(idToken.value());
+        stub422("invalid-token", "bad token " + idToken.value());
+        assertThat(mintFails(idToken, PublishingPage.forIndex("https://upload.pypi.org", "d"), false).getMessage())
+                .contains("* invalid-token: bad token ***")
+                .doesNotContain(idToken.value());
     }
 
     @Test
@@ -133,13 +214,33 @@ class TokenExchangeTest {
         assertThatThrownBy(() -> exchange.mint(idToken))
                 .hasMessageContaining("502 Bad Gateway")
                 .hasMessageContaining("not PyPI's JSON error format")
-                .hasMessageContaining("status.python.org");
+                .hasMessageContaining("status.python.org")
+                .hasMessageContaining("repository: octo-org/octo-repo");
+    }
+
+    @Test
+    void jsonErrorWithoutErrorsListIsNotACrash() {
+        stubFor(post("/_/oidc/mint-token").willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Token request failed\"}")));
+        assertThatThrownBy(() -> exchange.mint(idToken))
+                .isInstanceOf(MintException.class)
+                .hasMessageContaining("422")
+                .hasMessageContaining("not PyPI's JSON error format");
+    }
+
+    @Test
+    void successThatIsNotJsonIsAnError() {
+        stubFor(post("/_/oidc/mint-token").willReturn(aResponse().withStatus(200).withBody("<html>ok</html>")));
+        assertThatThrownBy(() -> exchange.mint(idToken)).hasMessageContaining("but gave no token");
     }
 
     @Test
     void successWithoutTokenIsAnError() {
         stubFor(post("/_/oidc/mint-token").willReturn(okJson("{\"success\":true}")));
-        assertThatThrownBy(() -> exchange.mint(idToken)).hasMessageContaining("gave no token");
+        assertThatThrownBy(() -> exchange.mint(idToken))
+                .isInstanceOf(MintException.class)
+                .hasMessageContaining("gave no token")
+                .hasMessageContaining("for debugging");
     }
 
     @Test

@@ -25,17 +25,23 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A loopback stand-in for a GitHub Actions token endpoint and a PyPI index with trusted publishing, used by unit
- * tests and by the invoker ITs' hooks. It accepts an upload only with the token it minted, and mints only for the
- * ID token it issued.
+ * A loopback stand-in for a GitHub Actions token endpoint, Google's metadata server and a PyPI index with trusted
+ * publishing, used by unit tests and by the invoker ITs' hooks. It accepts an upload only with the token it minted,
+ * and mints only for the ID tokens it issued: the GitHub one from its token endpoint, the GitLab one of
+ * {@link #gitLabEnvironment()} and the Google one from its metadata endpoint ({@link #googleEnvironment()}).
  */
 public final class FakeIndex implements AutoCloseable {
     public static final String REQUEST_TOKEN = "it-request-token-5d1f0b7a33";
     public static final String MINTED_TOKEN = "pypi-AgEIcHlwaS5vcmc-minted-9c2e41d7";
 
+    /** Where Google's metadata server serves identity tokens; GCE_METADATA_HOST points here. */
+    public static final String METADATA_IDENTITY = "/computeMetadata/v1/instance/service-accounts/default/identity";
+
     private final WireMockServer server;
     private final StoredFiles stored;
     private final String idToken = Jwts.gitHubJwt("jti-fake-index-1");
+    private final String gitLabIdToken = Jwts.gitLabJwt("jti-fake-index-gitlab-1");
+    private final String googleIdToken = Jwts.googleJwt();
 
     private FakeIndex(WireMockServer server, StoredFiles stored) {
         this.server = server;
@@ -65,6 +71,17 @@ public final class FakeIndex implements AutoCloseable {
         server.stubFor(post(urlEqualTo("/_/oidc/mint-token")).atPriority(1)
                 .withRequestBody(equalToJson("{\"token\":\"" + idToken + "\"}"))
                 .willReturn(okJson("{\"success\":true,\"token\":\"" + MINTED_TOKEN + "\",\"expires\":4102444800}")));
+        for (String other : List.of(gitLabIdToken, googleIdToken)) {
+            server.stubFor(post(urlEqualTo("/_/oidc/mint-token")).atPriority(1)
+                    .withRequestBody(equalToJson("{\"token\":\"" + other + "\"}"))
+                    .willReturn(okJson("{\"success\":true,\"token\":\"" + MINTED_TOKEN + "\",\"expires\":4102444800}")));
+        }
+        server.stubFor(get(urlPathEqualTo(METADATA_IDENTITY)).atPriority(1)
+                .withHeader("Metadata-Flavor", equalTo("Google"))
+                .withQueryParam("audience", equalTo("pypi"))
+                .withQueryParam("format", equalTo("full"))
+                .willReturn(aResponse().withStatus(200).withHeader("Metadata-Flavor", "Google")
+                        .withHeader("Content-Type", "application/text").withBody(googleIdToken)));
         server.stubFor(post(urlEqualTo("/legacy/")).atPriority(9)
                 .willReturn(aResponse().withStatus(403).withStatusMessage("Invalid or non-existent authentication"
                         + " information. See https://pypi.org/help/#invalid-auth for more information.")));
@@ -114,6 +131,33 @@ public final class FakeIndex implements AutoCloseable {
         env.put("ACTIONS_ID_TOKEN_REQUEST_URL", tokenRequestUrl());
         env.put("ACTIONS_ID_TOKEN_REQUEST_TOKEN", REQUEST_TOKEN);
         return env;
+    }
+
+    public String gitLabIdToken() {
+        return gitLabIdToken;
+    }
+
+    public String googleIdToken() {
+        return googleIdToken;
+    }
+
+    /** The variables a GitLab job with {@code id_tokens: PYPI_ID_TOKEN: aud: pypi} sees. */
+    public Map<String, String> gitLabEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GITLAB_CI", "true");
+        env.put("PYPI_ID_TOKEN", gitLabIdToken);
+        return env;
+    }
+
+    /** The variables a Google Cloud workload sees, with the metadata server redirected to this fake. */
+    public Map<String, String> googleEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GCE_METADATA_HOST", "127.0.0.1:" + server.port());
+        return env;
+    }
+
+    public int metadataRequests() {
+        return server.findAll(getRequestedFor(urlPathEqualTo(METADATA_IDENTITY))).size();
     }
 
     public List<LoggedRequest> uploads() {

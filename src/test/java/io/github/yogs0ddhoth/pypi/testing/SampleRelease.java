@@ -30,8 +30,21 @@ public final class SampleRelease {
     private SampleRelease() {}
 
     /** Writes the wheel and the sdist into {@code dir} (created if needed). */
+    public static final byte[] LICENSE = "MIT License\n\nCopyright (c) 2026 Jürgen Müller\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** Writes the wheel and the sdist into {@code dir} (created if needed), each with its declared LICENSE. */
     public static void write(Path dir) {
-        TestDistributions.wheel(dir, WHEEL, METADATA);
-        TestDistributions.sdist(dir, SDIST, "demo_pkg-1.0.0", METADATA);
+        wheel(dir);
+        sdist(dir);
+    }
+
+    public static Path wheel(Path dir) {
+        return TestDistributions.wheel(dir, WHEEL, METADATA,
+                java.util.Map.of("demo_pkg-1.0.0.dist-info/licenses/LICENSE", LICENSE));
+    }
+
+    public static Path sdist(Path dir) {
+        return TestDistributions.sdist(dir, SDIST, "demo_pkg-1.0.0", METADATA, java.util.Map.of("LICENSE", LICENSE));
     }
 }

@@ -1,0 +1,110 @@
+package io.github.yogs0ddhoth.pypi.check;
+
+import io.github.yogs0ddhoth.pypi.dist.Distribution;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What PyPI checks of an sdist beyond its metadata: the PEP 625 file name and the tar layout. */
+final class SdistChecks {
+
+    private static final int SHOWN = 5;
+
+    private SdistChecks() {}
+
+    static List<Finding> check(Distribution sdist, Optional<String> metadataName,
+            Optional<Pep440Version> metadataVersion, Optional<String> declaredMetadataVersion,
+            List<String> licenseFiles) {
+        Path file = sdist.path();
+        String filename = sdist.filename();
+        List<Finding> findings = new ArrayList<>();
+        if (metadataName.isPresent() && ProjectName.isValid(metadataName.get()) && metadataVersion.isPresent()) {
+            checkFilename(file, filename, metadataName.get(), metadataVersion.get(), findings);
+        }
+        TarListing listing;
+        try {
+            listing = TarListing.read(file);
+        } catch (IOException e) {
+            findings.add(Rule.FILE_UNREADABLE.at(file, "Cannot read " + filename + " to check its layout (" + e + ").",
+                    "Check that the file is readable and not being rewritten, then run again."));
+            return findings;
+        }
+        if (!listing.sparse().isEmpty()) {
+            findings.add(Rule.TAR_SPARSE.at(file, listing.sparse().size() + " member(s) of " + filename + " are"
+                    + " sparse files (" + shown(listing.sparse()) + "), a GNU tar extension that not every tar reader"
+                    + " understands. PyPI refuses the upload: \"Invalid distribution file. tar archive not accepted:"
+                    + " Sparse members are not allowed. See https://docs.pypi.org/archives for more information\".",
+                    "Rebuild the sdist with a Python build backend ('python -m build --sdist'), which never writes"
+                            + " sparse members; do not repack it with 'tar --sparse'."));
+        }
+        Optional<String> top = listing.commonPath();
+        if (top.isEmpty()) {
+            Set<String> tops = listing.topLevelNames();
+            findings.add(Rule.SDIST_TOP_LEVEL.at(file, filename + " has " + tops.size() + " top-level entries ("
+                    + shown(List.copyOf(tops)) + "); an sdist keeps everything under one directory, such as '"
+                    + expectedTop(filename) + "'. PyPI refuses the upload: \"Invalid distribution file. Incorrect"
+                    + " number of top-level directories in sdist\".", "Rebuild the sdist with a Python build backend"
+                    + " ('python -m build --sdist'); an assembly or a hand-made tarball is not an sdist."));
+            return findings;
+        }
+        String pkgInfo = top.get() + "/PKG-INFO";
+        if (!listing.contains(pkgInfo)) {
+            boolean dotSlash = listing.names().stream().anyMatch(n -> n.startsWith("./"));
+            findings.add(Rule.SDIST_PKG_INFO.at(file, filename + " has no member named '" + pkgInfo + "'"
+                    + (dotSlash ? " (its member names start with './', and PyPI looks the name up exactly)" : "")
+                    + ". PyPI refuses the upload: \"Invalid distribution file. PKG-INFO not found at " + pkgInfo
+                    + "\".", "Rebuild the sdist with a Python build backend, which writes '<name>-<version>/PKG-INFO'"
+                    + (dotSlash ? "; when packing by hand, use 'tar -czf x.tar.gz dir' rather than '.'" : "") + "."));
+        }
+        if (MetadataRules.sendsLicenseFiles(declaredMetadataVersion)) {
+            for (String license : licenseFiles) {
+                String expected = top.get() + "/" + license;
+                if (!listing.contains(expected)) {
+                    findings.add(Rule.LICENSE_FILE_MISSING.at(file, "PKG-INFO declares License-File '" + license
+                            + "', but " + filename + " has no '" + expected + "', where PyPI looks for it. PyPI"
+                            + " refuses the upload: \"License-File " + license + " does not exist in distribution"
+                            + " file " + filename + " at " + expected + "\".", "Include the license files in the sdist"
+                            + " (the build backend does for [project] license-files), or correct the paths."));
+                }
+            }
+        }
+        return findings;
+    }
+
+    // PEP 625, as PyPI enforces it: exactly {normalised name with underscores}-{normalised version}.tar.gz.
+    private static void checkFilename(Path file, String filename, String name, Pep440Version version,
+            List<Finding> findings) {
+        String expected = ProjectName.filenamePart(name) + "-" + version + ".tar.gz";
+        if (filename.equals(expected)) {
+            return;
+        }
+        String stem = filename.endsWith(".tar.gz") ? filename.substring(0, filename.length() - 7) : filename;
+        int dash = stem.lastIndexOf('-');
+        String nameInFile = dash < 0 ? stem : stem.substring(0, dash);
+        // A post-release written with a hyphen (1.0-1) puts a second '-' into the version part.
+        if (version.isPostRelease() && !ProjectName.normalize(nameInFile).equals(ProjectName.normalize(name))
+                && dash > 0 && stem.lastIndexOf('-', dash - 1) > 0) {
+            nameInFile = stem.substring(0, stem.lastIndexOf('-', dash - 1));
+        }
+        String pypi = ProjectName.normalize(nameInFile).equals(ProjectName.normalize(name))
+                ? "Filename '" + filename + "' is invalid, should be '" + expected + "'."
+                : "Start filename for '" + name + "' with '" + ProjectName.filenamePart(name) + "'.";
+        findings.add(Rule.SDIST_FILENAME.at(file, "The sdist is named '" + filename + "'; PyPI requires exactly '"
+                + expected + "': the normalised project name with '_' for separators, '-', the normalised version"
+                + " (PEP 625). PyPI refuses the upload: \"" + pypi + "\"", "Rebuild with a current build backend"
+                + " (setuptools >= 69.3, hatchling, flit-core >= 3.9, poetry-core >= 1.9 write PEP 625 names), or"
+                + " rename the file to '" + expected + "'."));
+    }
+
+    private static String expectedTop(String filename) {
+        return filename.endsWith(".tar.gz") ? filename.substring(0, filename.length() - 7) : filename;
+    }
+
+    private static String shown(List<String> names) {
+        List<String> first = names.subList(0, Math.min(SHOWN, names.size()));
+        return "'" + String.join("', '", first) + "'" + (names.size() > SHOWN ? ", ..." : "");
+    }
+}

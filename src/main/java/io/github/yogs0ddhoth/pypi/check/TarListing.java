@@ -1,0 +1,125 @@
+package io.github.yogs0ddhoth.pypi.check;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * The member names of a gzip-compressed tar as Python's tarfile reports them (directory names without their trailing
+ * slash), and which members are sparse. Streamed once; no member data is kept.
+ *
+ * @param names every member name, in archive order
+ * @param sparse the names of sparse members
+ */
+record TarListing(List<String> names, List<String> sparse) {
+
+    TarListing {
+        names = List.copyOf(names);
+        sparse = List.copyOf(sparse);
+    }
+
+    static TarListing read(Path file) throws IOException {
+        List<String> names = new ArrayList<>();
+        List<String> sparse = new ArrayList<>();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+                GzipCompressorInputStream gzip = GzipCompressorInputStream.builder()
+                        .setInputStream(raw)
+                        .setDecompressConcatenated(true)
+                        .get();
+                TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                String name = entry.getName();
+                // Python's tarfile strips the trailing slash of a directory's name; PyPI's lookups rely on that.
+                if (entry.isDirectory()) {
+                    while (name.length() > 1 && name.endsWith("/")) {
+                        name = name.substring(0, name.length() - 1);
+                    }
+                }
+                names.add(name);
+                if (isSparse(entry)) {
+                    sparse.add(name);
+                }
+            }
+        }
+        return new TarListing(names, sparse);
+    }
+
+    // What Python's TarInfo.issparse() recognises: old GNU sparse members, star's, and GNU sparse data in pax headers
+    // (formats 0.0, 0.1 and 1.0). commons-compress flags some of the pax formats but, depending on the headers, keeps
+    // others (1.0, which 'tar --sparse --format=pax' writes) only as unprocessed GNU.sparse.* headers.
+    private static boolean isSparse(TarArchiveEntry entry) {
+        return entry.isSparse() || entry.isPaxGNU1XSparse()
+                || entry.getExtraPaxHeaders().keySet().stream().anyMatch(k -> k.startsWith("GNU.sparse."));
+    }
+
+    /** Whether a member of exactly this name exists, as {@code tarfile.getmember} looks it up. */
+    boolean contains(String name) {
+        String wanted = name;
+        while (wanted.length() > 1 && wanted.endsWith("/")) {
+            wanted = wanted.substring(0, wanted.length() - 1);
+        }
+        return names.contains(wanted);
+    }
+
+    /**
+     * The top-level directory as PyPI computes it: Python's {@code os.path.commonpath} of every member name (empty
+     * and {@code .} components dropped). Empty when the members share no leading directory, which PyPI refuses.
+     */
+    Optional<String> commonPath() {
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> common = null;
+        Boolean absolute = null;
+        for (String name : names) {
+            boolean isAbsolute = name.startsWith("/");
+            if (absolute == null) {
+                absolute = isAbsolute;
+            } else if (absolute != isAbsolute) {
+                return Optional.empty(); // commonpath refuses to mix absolute and relative paths
+            }
+            List<String> parts = new ArrayList<>();
+            for (String part : name.split("/")) {
+                if (!part.isEmpty() && !part.equals(".")) {
+                    parts.add(part);
+                }
+            }
+            if (common == null) {
+                common = parts;
+            } else {
+                int i = 0;
+                while (i < common.size() && i < parts.size() && common.get(i).equals(parts.get(i))) {
+                    i++;
+                }
+                common = new ArrayList<>(common.subList(0, i));
+            }
+        }
+        String path = (absolute ? "/" : "") + String.join("/", common);
+        return path.isEmpty() || path.equals("/") ? Optional.empty() : Optional.of(path);
+    }
+
+    /** The distinct first path components, for a message about several top-level directories. */
+    Set<String> topLevelNames() {
+        Set<String> tops = new LinkedHashSet<>();
+        for (String name : names) {
+            for (String part : name.split("/")) {
+                if (!part.isEmpty() && !part.equals(".")) {
+                    tops.add(part);
+                    break;
+                }
+            }
+        }
+        return tops;
+    }
+}

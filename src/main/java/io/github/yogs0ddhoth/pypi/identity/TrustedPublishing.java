@@ -1,0 +1,177 @@
+package io.github.yogs0ddhoth.pypi.identity;
+
+import io.github.yogs0ddhoth.pypi.http.TextExchange;
+import io.github.yogs0ddhoth.pypi.report.PublishLog;
+import io.github.yogs0ddhoth.pypi.report.SecretMasker;
+import io.github.yogs0ddhoth.pypi.report.WorkflowCommands;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The identity half of a publish, as one call: detect the CI, mask its secrets, ask the index for the audience, get
+ * an ID token, check its claims against the declared publisher, and exchange it for an upload token. Any failure is
+ * thrown as an {@link IdentityException} whose message says what is wrong and how to fix it; under GitHub Actions it
+ * is also reported as an {@code ::error::} annotation and a job-summary section.
+ */
+public final class TrustedPublishing {
+    private final Map<String, String> env;
+    private final TextExchange http;
+    private final SecretMasker masker;
+    private final PublishLog log;
+    private final CiDetector detector;
+    private final ClaimsCheck claimsCheck;
+    private final GitHubJobReport report;
+
+    /**
+     * @param env      the process environment
+     * @param http     the publish run's HTTP client, for the index and GitHub's token endpoint
+     * @param commands GitHub workflow commands, or null when not running under GitHub Actions
+     * @param clock    decides whether the ID token has expired
+     */
+    public TrustedPublishing(Map<String, String> env, TextExchange http, SecretMasker masker,
+            WorkflowCommands commands, PublishLog log, Clock clock) {
+        this(env, http, masker, commands, log, clock, new CiDetector(http, masker));
+    }
+
+    TrustedPublishing(Map<String, String> env, TextExchange http, SecretMasker masker, WorkflowCommands commands,
+            PublishLog log, Clock clock, CiDetector detector) {
+        this.env = env;
+        this.http = http;
+        this.masker = masker;
+        // Redacted here too, so that this class is safe whatever log it is handed.
+        this.log = masker.redacting(log);
+        this.detector = detector;
+        this.claimsCheck = new ClaimsCheck(clock);
+        this.report = new GitHubJobReport(commands, env, masker, this.log);
+    }
+
+    /**
+     * Obtains an upload token for {@code projectName} on the index at {@code indexOrigin}.
+     *
+     * @param indexOrigin the upload URL's {@code scheme://authority}, where {@code /_/oidc/*} live
+     * @param projectName the distributions' project name, for the link to its publishers on the index; may be null
+     * @param declared    the declared publisher; {@link PublisherDeclaration#none()} to only warn
+     * @throws IdentityException when no CI is detected, the index offers no trusted publishing, the CI gives no
+     *                           token, the claims do not match the declared publisher (before any mint request), or
+     *                           PyPI refuses the exchange ({@link MintException})
+     */
+    public PublishingIdentity obtain(String indexOrigin, String projectName, PublisherDeclaration declared)
+            throws IdentityException {
+        try {
+            Session session = open(indexOrigin, projectName, declared);
+            UploadToken token = session.mintNew();
+            return new PublishingIdentity(session, token);
+        } catch (IdentityException e) {
+            report.failure(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Everything {@link #obtain} does except the exchange: for a dry run or a pre-flight check. The ID token is not
+     * spent (its {@code jti} is never sent to the index).
+     *
+     * @return the check's result, which passed (a mismatch is thrown); its warnings have been logged
+     */
+    public ClaimsCheckResult verify(String indexOrigin, String projectName, PublisherDeclaration declared)
+            throws IdentityException {
+        try {
+            Session session = open(indexOrigin, projectName, declared);
+            return session.checked(session.provider.fetchIdToken(session.audience));
+        } catch (IdentityException e) {
+            report.failure(e);
+            throw e;
+        }
+    }
+
+    private Session open(String indexOrigin, String projectName, PublisherDeclaration declared)
+            throws IdentityException {
+        IdentityProvider provider = detector.detect(env);
+        // Before the first line this run logs about identity.
+        provider.maskEnvironmentSecrets();
+        TokenExchange exchange = new TokenExchange(indexOrigin, http, masker);
+        log.info("Trusted publishing from " + provider.displayName() + " to " + indexOrigin);
+        String audience = exchange.audience();
+        log.debug("The index announced the OIDC audience '" + audience + "'");
+        PublisherDeclaration publisher = declared == null ? PublisherDeclaration.none() : declared;
+        return new Session(provider, exchange, audience, publisher, PublishingPage.forIndex(indexOrigin, projectName));
+    }
+
+    /** What one obtained identity needs to mint again. Package-private: callers hold a {@link PublishingIdentity}. */
+    final class Session {
+        final IdentityProvider provider;
+        private final TokenExchange exchange;
+        private final String audience;
+        private final PublisherDeclaration declared;
+        private final PublishingPage page;
+
+        private Session(IdentityProvider provider, TokenExchange exchange, String audience,
+                PublisherDeclaration declared, PublishingPage page) {
+            this.provider = provider;
+            this.exchange = exchange;
+            this.audience = audience;
+            this.declared = declared;
+            this.page = page;
+        }
+
+        /** A fresh ID token, checked, then exchanged. */
+        UploadToken mintNew() throws IdentityException {
+            IdToken idToken = provider.fetchIdToken(audience);
+            checked(idToken);
+            UploadToken token = exchange.mint(idToken, page, !declared.isEmpty());
+            log.info("PyPI minted a short-lived upload token"
+                    + (token.expires() == null ? "" : ", valid until " + token.expires()));
+            return token;
+        }
+
+        UploadToken refresh() throws IdentityException {
+            if (!provider.canRefreshToken()) {
+                IdentityException e = new IdentityException("Cannot request a second ID token", provider.displayName()
+                        + " gives a job one ID token, fixed when the job starts, and PyPI accepts each token once:"
+                        + " this job's token is spent, so no new upload token can be minted within it. Upload"
+                        + " everything within the 15 minutes the first upload token lasts, or split the upload"
+                        + " across jobs (each with its own id_tokens entry).", null);
+                report.failure(e);
+                throw e;
+            }
+            try {
+                return mintNew();
+            } catch (IdentityException e) {
+                report.failure(e);
+                throw e;
+            }
+        }
+
+        ClaimsCheckResult checked(IdToken idToken) throws IdentityException {
+            log.debug("Got an ID token from " + provider.displayName() + ": " + idToken);
+            ClaimsCheckResult result = claimsCheck.check(provider.kind(), idToken, audience, declared, page);
+            for (IdentityWarning w : result.warnings()) {
+                log.warn(w.title() + ": " + w.text());
+                report.warning(w);
+            }
+            if (!result.passed()) {
+                throw ClaimsReport.mismatchFailure(result, idToken, page,
+                        PublisherRegistration.of(provider.kind(), declared, idToken));
+            }
+            if (!declared.isEmpty()) {
+                log.info("The ID token's claims match the declared trusted publisher " + describe(declared));
+            }
+            return result;
+        }
+
+        private String describe(PublisherDeclaration d) {
+            StringBuilder s = new StringBuilder("(");
+            append(s, "repository", d.repository());
+            append(s, "workflow", d.workflow());
+            append(s, "environment", d.environment());
+            append(s, "email", d.email());
+            return s.append(')').toString();
+        }
+
+        private void append(StringBuilder s, String name, String value) {
+            if (value != null) {
+                s.append(s.length() > 1 ? ", " : "").append(name).append('=').append(value);
+            }
+        }
+    }
+}

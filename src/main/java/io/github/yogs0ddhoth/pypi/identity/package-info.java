@@ -1,0 +1,12 @@
+/**
+ * Proving who is publishing: CI detection, ID tokens and their claims, the check against the declared trusted
+ * publisher, the token exchange, and the refusal of long-lived tokens.
+ *
+ * <p>{@link io.github.yogs0ddhoth.pypi.identity.TrustedPublishing} runs the whole sequence;
+ * {@link io.github.yogs0ddhoth.pypi.identity.StoredTokenGuard} runs before anything else. This package knows nothing
+ * about Maven: the environment comes in as a map, time as a {@link java.time.Clock}, endpoints as URLs. Every failure
+ * is an {@link io.github.yogs0ddhoth.pypi.identity.IdentityException} whose message names the wrong value and the
+ * fix, and never a token: each secret is registered with the run's
+ * {@link io.github.yogs0ddhoth.pypi.report.SecretMasker} the moment it is obtained, before anything could print it.
+ */
+package io.github.yogs0ddhoth.pypi.identity;
