@@ -84,7 +84,7 @@ public final class Publisher {
         try {
             forms = prepare(request, log);
         } catch (PublishException e) {
-            finish(request, log, commands, new Run(started, List.of(), null), e.getMessage(), false);
+            finish(request, log, commands, new Run(started, List.of(), null), e.getMessage(), false, true);
             throw e;
         }
         Run run = new Run(started, forms, new ArrayList<>());
@@ -94,6 +94,7 @@ public final class Publisher {
             return dryRun(request, run, retryPolicy, masker, commands, log);
         }
         String error = null;
+        boolean annotated = false;
         try (CloseableHttpClient client = HttpClientFactory.create(httpSettings)) {
             TextExchange http = new TextExchange(client, retryPolicy, log::warn);
             TrustedPublishing identity = new TrustedPublishing(request.environment(), http, masker, commands, log, clock);
@@ -102,13 +103,15 @@ public final class Publisher {
             uploadAll(request, run, tokens, http, retryPolicy, log);
         } catch (IdentityException e) {
             error = masker.redact(e.getMessage());
+            // Identity failures carry their own annotation and job-summary section, written where they arise.
+            annotated = true;
         } catch (IOException e) {
             error = "Could not close the HTTP client: " + e.getMessage();
         }
         if (error == null) {
             error = run.results.stream().filter(r -> !r.isDone()).map(UploadResult::message).findFirst().orElse(null);
         }
-        ReleaseReport report = finish(request, log, commands, run, error, false);
+        ReleaseReport report = finish(request, log, commands, run, error, false, !annotated);
         if (error != null) {
             throw new PublishException(describeFailure(report, error), null);
         }
@@ -169,12 +172,12 @@ public final class Publisher {
                 identityNote = "the ID token's claims were checked, but no upload token was minted";
             }
         } catch (IdentityException e) {
-            finish(request, log, commands, run, masker.redact(e.getMessage()), true);
+            finish(request, log, commands, run, masker.redact(e.getMessage()), true, false);
             throw new PublishException(masker.redact(e.getMessage()), null);
         } catch (IOException e) {
             log.debug("Could not close the HTTP client: " + e.getMessage());
         }
-        ReleaseReport report = finish(request, log, commands, run, null, true);
+        ReleaseReport report = finish(request, log, commands, run, null, true, true);
         log.info("Dry run: " + run.forms.size() + " file(s) of " + run.release() + " would be published to "
                 + request.repository() + "; " + identityNote + ". Nothing was uploaded.");
         return report;
@@ -216,7 +219,7 @@ public final class Publisher {
     }
 
     private ReleaseReport finish(PublishRequest request, PublishLog log, WorkflowCommands commands, Run run,
-            String error, boolean dryRun) {
+            String error, boolean dryRun, boolean annotate) {
         List<FileReport> files = new ArrayList<>();
         for (int i = 0; i < run.forms.size(); i++) {
             UploadForm f = run.forms.get(i);
@@ -236,11 +239,12 @@ public final class Publisher {
             log.info("");
             reports.table(report).lines().forEach(log::info);
         }
-        write(request, log, commands, report);
+        write(request, log, commands, report, annotate);
         return report;
     }
 
-    private void write(PublishRequest request, PublishLog log, WorkflowCommands commands, ReleaseReport report) {
+    private void write(PublishRequest request, PublishLog log, WorkflowCommands commands, ReleaseReport report,
+            boolean annotate) {
         try {
             if (request.reportFile() != null) {
                 reports.writeJson(report, request.reportFile());
@@ -257,7 +261,7 @@ public final class Publisher {
         } catch (IOException e) {
             log.warn("Could not write the publish report: " + e.getMessage());
         }
-        if (commands != null && report.error() != null) {
+        if (commands != null && annotate && report.error() != null) {
             commands.error("PyPI publishing failed", report.error());
         }
     }

@@ -240,4 +240,16 @@ class PublisherTest {
                 .hasMessageContaining("Invalid distribution file.");
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("::error title=PyPI publishing failed::");
     }
+
+    @Test
+    void anIdentityFailureIsAnnotatedOnce() {
+        SampleRelease.write(target);
+        Map<String, String> env = new java.util.HashMap<>(index.gitHubEnvironment());
+        env.remove("ACTIONS_ID_TOKEN_REQUEST_TOKEN");
+
+        assertThatThrownBy(() -> publishWith(env, 0, null)).hasMessageContaining("id-token: write");
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("::error"))).hasSize(1);
+        assertThat(index.mintRequests()).isZero();
+    }
 }
