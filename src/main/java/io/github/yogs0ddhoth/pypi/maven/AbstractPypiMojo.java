@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.maven;
 
+import io.github.yogs0ddhoth.pypi.identity.PublisherDeclaration;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -31,6 +32,38 @@ abstract class AbstractPypiMojo extends AbstractMojo {
      */
     @Parameter(property = "pypi.expectedVersion")
     String expectedVersion;
+
+    /**
+     * The index's upload URL, or an alias: {@code pypi} (https://upload.pypi.org/legacy/) or {@code testpypi}
+     * (https://test.pypi.org/legacy/). The OIDC endpoints are taken from the same origin. Plain {@code http://}
+     * is accepted only for loopback hosts.
+     */
+    @Parameter(property = "pypi.repositoryUrl", defaultValue = "https://upload.pypi.org/legacy/", required = true)
+    String repositoryUrl;
+
+    /**
+     * The trusted publisher registered on PyPI, as {@code owner/repository} (GitHub) or {@code namespace/project}
+     * (GitLab). The ID token's claims are checked against it before the exchange, and a mismatch fails with a
+     * table of what differs.
+     */
+    @Parameter(property = "pypi.publisher.repository")
+    String publisherRepository;
+
+    /** The publisher's workflow file: {@code publish.yml} (GitHub) or the CI config path (GitLab). */
+    @Parameter(property = "pypi.publisher.workflow")
+    String publisherWorkflow;
+
+    /** The publisher's environment, e.g. {@code pypi}; checked only when declared. */
+    @Parameter(property = "pypi.publisher.environment")
+    String publisherEnvironment;
+
+    /** The Google Cloud service account email of the publisher. */
+    @Parameter(property = "pypi.publisher.email")
+    String publisherEmail;
+
+    PublisherDeclaration publisher() {
+        return new PublisherDeclaration(publisherRepository, publisherWorkflow, publisherEnvironment, publisherEmail);
+    }
 
     List<String> includes() {
         return includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;

@@ -3,7 +3,17 @@ package io.github.yogs0ddhoth.pypi.maven;
 import io.github.yogs0ddhoth.pypi.ReleaseInspection;
 import io.github.yogs0ddhoth.pypi.check.ValidationReport;
 import io.github.yogs0ddhoth.pypi.dist.DistributionException;
+import io.github.yogs0ddhoth.pypi.policy.PolicyReport;
+import io.github.yogs0ddhoth.pypi.policy.PolicyScope;
+import io.github.yogs0ddhoth.pypi.policy.PublishTarget;
+import io.github.yogs0ddhoth.pypi.policy.PublishingPolicy;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -19,6 +29,28 @@ public class CheckMojo extends AbstractPypiMojo {
     /** Skips the check. */
     @Parameter(property = "pypi.check.skip", defaultValue = "false")
     private boolean skip;
+
+    /** Skips the publishing-policy part of the check (the CI workflows against the declared publisher). */
+    @Parameter(property = "pypi.policy.skip", defaultValue = "false")
+    private boolean policySkip;
+
+    /** Turns the policy's warnings (least privilege, pull_request triggers, reusable workflows) into failures. */
+    @Parameter(property = "pypi.policy.failOnWarning", defaultValue = "false")
+    private boolean failOnWarning;
+
+    /**
+     * Where the CI definitions are: a repository root or a folder of workflow files. By default the plugin walks
+     * up from the project's basedir to the directory holding {@code .git} and reads its
+     * {@code .github/workflows/*.yml|*.yaml} and {@code .gitlab-ci.yml}.
+     */
+    @Parameter(property = "pypi.workflowsDirectory")
+    private File workflowsDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    private PluginDescriptor plugin;
 
     @Override
     public void execute() throws MojoFailureException {
@@ -36,9 +68,43 @@ public class CheckMojo extends AbstractPypiMojo {
         }
         ValidationReport validation = result.validation();
         validation.render().lines().forEach(line -> getLog().info(line));
+        PolicyReport policy = policySkip ? null : policy();
         if (validation.hasErrors()) {
             throw new MojoFailureException("The release check FAILED: " + validation.errors().size()
                     + " problem(s) would make the index refuse this release. See the report above.");
         }
+        if (policy != null && policy.hasErrors(failOnWarning)) {
+            throw new MojoFailureException("The publishing policy check FAILED: the CI workflows break a rule of"
+                    + " trusted publishing. See the FAIL lines above.");
+        }
+    }
+
+    private PolicyReport policy() throws MojoFailureException {
+        PublishTarget fallback = new PublishTarget(repositoryUrl, publisher());
+        List<PublishTarget> targets = PublishTargets.of(project,
+                plugin == null ? "" : plugin.getPluginLookupKey(), fallback);
+        Path basedir = project == null ? packagesDirectory.toPath() : project.getBasedir().toPath();
+        PolicyReport report;
+        try {
+            report = PolicyScope.applicable(PublishingPolicy.check(basedir,
+                    workflowsDirectory == null ? null : workflowsDirectory.toPath(), targets), targets);
+        } catch (IOException e) {
+            throw new MojoFailureException("Cannot read the CI definitions: " + e.getMessage(), e);
+        }
+        getLog().info("Publishing policy (" + targets.size() + " target(s)):");
+        if (!PolicyScope.anyDeclared(targets)) {
+            getLog().info("  No trusted publisher is declared (pypi.publisher.*): only the no-stored-credentials rule"
+                    + " is checked. Declare the publisher to check the workflows against it.");
+        }
+        for (String line : report.render(failOnWarning).lines().toList()) {
+            if (line.startsWith("FAIL")) {
+                getLog().error(line);
+            } else if (line.startsWith("WARN")) {
+                getLog().warn(line);
+            } else {
+                getLog().info(line);
+            }
+        }
+        return report;
     }
 }

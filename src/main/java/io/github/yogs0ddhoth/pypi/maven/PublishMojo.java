@@ -5,7 +5,6 @@ import io.github.yogs0ddhoth.pypi.PublishRequest;
 import io.github.yogs0ddhoth.pypi.Publisher;
 import io.github.yogs0ddhoth.pypi.http.Endpoints;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
-import io.github.yogs0ddhoth.pypi.identity.PublisherDeclaration;
 import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
 import java.io.File;
 import java.net.URI;
@@ -34,13 +33,6 @@ public class PublishMojo extends AbstractPypiMojo {
     @Parameter(property = "pypi.skip", defaultValue = "false")
     private boolean skip;
 
-    /**
-     * The index's upload URL, or an alias: {@code pypi} (https://upload.pypi.org/legacy/) or {@code testpypi}
-     * (https://test.pypi.org/legacy/). The OIDC endpoints are taken from the same origin. Plain {@code http://}
-     * is accepted only for loopback hosts.
-     */
-    @Parameter(property = "pypi.repositoryUrl", defaultValue = RepositoryUrl.PYPI, required = true)
-    private String repositoryUrl;
 
     /** Finds, reads and hashes the distributions and reports what would be published; requests no token and uploads nothing. */
     @Parameter(property = "pypi.dryRun", defaultValue = "false")
@@ -89,26 +81,6 @@ public class PublishMojo extends AbstractPypiMojo {
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
-
-    /**
-     * The trusted publisher registered on PyPI, as {@code owner/repository} (GitHub) or {@code namespace/project}
-     * (GitLab). The ID token's claims are checked against it before the exchange, and a mismatch fails with a
-     * table of what differs.
-     */
-    @Parameter(property = "pypi.publisher.repository")
-    private String publisherRepository;
-
-    /** The publisher's workflow file: {@code publish.yml} (GitHub) or the CI config path (GitLab). */
-    @Parameter(property = "pypi.publisher.workflow")
-    private String publisherWorkflow;
-
-    /** The publisher's environment, e.g. {@code pypi}; checked only when declared. */
-    @Parameter(property = "pypi.publisher.environment")
-    private String publisherEnvironment;
-
-    /** The Google Cloud service account email of the publisher. */
-    @Parameter(property = "pypi.publisher.email")
-    private String publisherEmail;
 
     /**
      * Fails the build when a long-lived PyPI token is within its reach (PYPI_API_TOKEN, TWINE_PASSWORD, a
@@ -172,7 +144,7 @@ public class PublishMojo extends AbstractPypiMojo {
                 repository, dryRun, skipExisting, retries,
                 checkUrl == null || checkUrl.isBlank() ? null : checkUrl.trim(),
                 reportFile == null ? null : reportFile.toPath(), System.getenv(),
-                new PublisherDeclaration(publisherRepository, publisherWorkflow, publisherEnvironment, publisherEmail),
+                publisher(),
                 failOnStoredToken,
                 settings == null ? List.of() : settings.getServers().stream().map(Server::getId).toList(),
                 expectedVersion());

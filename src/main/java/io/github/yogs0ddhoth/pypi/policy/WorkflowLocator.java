@@ -1,0 +1,108 @@
+package io.github.yogs0ddhoth.pypi.policy;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds the CI definitions the policy reads: {@code .github/workflows/*.yml|*.yaml} and {@code .gitlab-ci.yml} in
+ * the repository's root, the nearest directory at or above the start directory that holds {@code .git} (a directory,
+ * or a file as in worktrees and submodules).
+ */
+public final class WorkflowLocator {
+    private WorkflowLocator() {
+    }
+
+    /**
+     * The CI files found.
+     *
+     * @param root the repository root the files were found in (or the override directory), {@code null} if none
+     * @param gitHubWorkflows the GitHub workflow files, sorted by name
+     * @param gitLabCi the {@code .gitlab-ci.yml}, {@code null} if absent
+     * @param searched what was searched, for messages
+     */
+    public record CiFiles(Path root, List<Path> gitHubWorkflows, Path gitLabCi, String searched) {
+        public CiFiles {
+            gitHubWorkflows = List.copyOf(gitHubWorkflows);
+        }
+
+        public boolean isEmpty() {
+            return gitHubWorkflows.isEmpty() && gitLabCi == null;
+        }
+
+        /** Every file, GitHub workflows first. */
+        public List<Path> all() {
+            List<Path> all = new ArrayList<>(gitHubWorkflows);
+            if (gitLabCi != null) {
+                all.add(gitLabCi);
+            }
+            return all;
+        }
+
+        /** How a file is named in findings: relative to the root, with forward slashes. */
+        public String display(Path file) {
+            Path rel = root != null && file.startsWith(root) ? root.relativize(file) : file;
+            return rel.toString().replace('\\', '/');
+        }
+    }
+
+    /**
+     * Locates the CI files.
+     *
+     * @param start where to start walking up (the project's basedir)
+     * @param override {@code pypi.workflowsDirectory}, or {@code null}: when given, it replaces the search. It may
+     *     be the repository root, or a directory holding the workflow files themselves (such as
+     *     {@code .github/workflows}); a {@code .gitlab-ci.yml} in it is read too
+     */
+    public static CiFiles locate(Path start, Path override) throws IOException {
+        if (override != null) {
+            Path dir = override.toAbsolutePath().normalize();
+            if (!Files.isDirectory(dir)) {
+                throw new IOException("pypi.workflowsDirectory " + dir + " is not a directory");
+            }
+            Path nested = dir.resolve(".github").resolve("workflows");
+            if (Files.isDirectory(nested)) {
+                return found(dir, nested, "pypi.workflowsDirectory " + dir);
+            }
+            return found(dir, dir, "pypi.workflowsDirectory " + dir);
+        }
+        Path root = repositoryRoot(start);
+        if (root == null) {
+            return new CiFiles(null, List.of(), null, "no directory holding .git at or above "
+                    + start.toAbsolutePath().normalize());
+        }
+        return found(root, root.resolve(".github").resolve("workflows"), "repository root " + root);
+    }
+
+    /** The nearest directory at or above {@code start} that holds {@code .git}, or {@code null}. */
+    public static Path repositoryRoot(Path start) {
+        for (Path d = start.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static CiFiles found(Path root, Path workflowsDir, String searched) throws IOException {
+        List<Path> workflows = new ArrayList<>();
+        if (Files.isDirectory(workflowsDir)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(workflowsDir)) {
+                for (Path p : ds) {
+                    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if ((n.endsWith(".yml") || n.endsWith(".yaml")) && !n.equals(".gitlab-ci.yml")
+                            && Files.isRegularFile(p)) {
+                        workflows.add(p);
+                    }
+                }
+            }
+        }
+        workflows.sort(null);
+        Path gitlab = root.resolve(".gitlab-ci.yml");
+        return new CiFiles(root, workflows, Files.isRegularFile(gitlab) ? gitlab : null, searched);
+    }
+}
