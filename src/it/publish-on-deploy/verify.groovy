@@ -1,4 +1,4 @@
-println "publish-on-deploy ran with Maven ${mavenVersion}"
+println "${basedir.name} ran with Maven ${mavenVersion}"
 import io.github.yogs0ddhoth.pypi.testing.FakeIndex
 import io.github.yogs0ddhoth.pypi.testing.SampleRelease
 
