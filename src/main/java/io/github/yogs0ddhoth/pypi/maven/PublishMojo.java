@@ -10,6 +10,7 @@ import java.io.File;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.project.MavenProject;
@@ -102,6 +103,9 @@ public class PublishMojo extends AbstractPypiMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    /** The process environment; a field so that tests can run the goal as if on, or off, a CI. */
+    Map<String, String> environment = System.getenv();
+
     @Override
     public void execute() throws MojoFailureException {
         if (skip) {
@@ -143,7 +147,7 @@ public class PublishMojo extends AbstractPypiMojo {
                 includes(), excludes(),
                 repository, dryRun, skipExisting, retries,
                 checkUrl == null || checkUrl.isBlank() ? null : checkUrl.trim(),
-                reportFile == null ? null : reportFile.toPath(), System.getenv(),
+                reportFile == null ? null : reportFile.toPath(), environment,
                 publisher(),
                 failOnStoredToken,
                 settings == null ? List.of() : settings.getServers().stream().map(Server::getId).toList(),
