@@ -84,7 +84,7 @@ public final class Publisher {
         try {
             forms = prepare(request, log);
         } catch (PublishException e) {
-            finish(request, log, commands, new Run(started, List.of(), null), e.getMessage(), false, true);
+            finish(request, log, commands, new Run(started, List.of(), List.of()), e.getMessage(), false, true);
             throw e;
         }
         Run run = new Run(started, forms, new ArrayList<>());
@@ -223,7 +223,7 @@ public final class Publisher {
         List<FileReport> files = new ArrayList<>();
         for (int i = 0; i < run.forms.size(); i++) {
             UploadForm f = run.forms.get(i);
-            UploadResult r = run.results != null && i < run.results.size() ? run.results.get(i) : null;
+            UploadResult r = i < run.results.size() ? run.results.get(i) : null;
             String outcome = r == null ? "not attempted"
                     : r.outcome() == null ? "would upload"
                     : r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');

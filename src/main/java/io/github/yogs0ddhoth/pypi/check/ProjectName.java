@@ -1,6 +1,6 @@
 package io.github.yogs0ddhoth.pypi.check;
 
-import java.util.Locale;
+import io.github.yogs0ddhoth.pypi.dist.ProjectNames;
 import java.util.regex.Pattern;
 
 /** Project names as PyPI validates and compares them. */
@@ -10,7 +10,6 @@ final class ProjectName {
     // '.', '_' and '-' allowed in between.
     private static final Pattern VALID =
             Pattern.compile("[A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
 
     /** PyPI's own wording for an invalid name, used in its 400 response. */
     static final String RULE_TEXT =
@@ -24,7 +23,7 @@ final class ProjectName {
 
     /** PEP 503 normalisation: lower case, every run of '-', '_' and '.' becomes one '-'. {@code Foo.Bar_baz -> foo-bar-baz}. */
     static String normalize(String name) {
-        return SEPARATORS.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
+        return ProjectNames.normalize(name);
     }
 
     /** The normalised name as it must start a wheel or sdist file name: {@code foo-bar -> foo_bar}. */

@@ -61,6 +61,15 @@ public final class Endpoints {
         return h.matches("[0-9.]+") && h.chars().filter(c -> c == '.').count() == 3 || h.contains(":");
     }
 
+    /**
+     * The website that belongs to an index's upload URL: PyPI uploads to upload.pypi.org but shows projects,
+     * publishers and its simple index on pypi.org; every other index serves all of it from its own origin.
+     */
+    public static String webOrigin(URI uploadUri) {
+        String host = uploadUri.getHost() == null ? "" : uploadUri.getHost().toLowerCase(Locale.ROOT);
+        return host.equals("upload.pypi.org") ? "https://pypi.org" : origin(uploadUri);
+    }
+
     /** {@code scheme://authority} of a URL, without a trailing slash. */
     public static String origin(URI uri) {
         return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority();

@@ -1,9 +1,10 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
+import io.github.yogs0ddhoth.pypi.dist.ProjectNames;
+import io.github.yogs0ddhoth.pypi.http.Endpoints;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
@@ -21,9 +22,9 @@ public record PublishingPage(String webOrigin, String project) {
      * @param projectName the name as written in the metadata, or null
      */
     public static PublishingPage forIndex(String indexOrigin, String projectName) {
-        String host = URI.create(indexOrigin).getHost();
-        String web = host != null && host.equalsIgnoreCase("upload.pypi.org") ? "https://pypi.org" : indexOrigin;
-        return new PublishingPage(web, projectName == null || projectName.isBlank() ? null : normalize(projectName));
+        String web = Endpoints.webOrigin(URI.create(indexOrigin));
+        return new PublishingPage(web,
+                projectName == null || projectName.isBlank() ? null : ProjectNames.normalize(projectName.trim()));
     }
 
     /**
@@ -45,10 +46,5 @@ public record PublishingPage(String webOrigin, String project) {
             }
         }
         return url() + query;
-    }
-
-    /** PEP 503: lower case, runs of {@code -_.} as one {@code -}; PyPI's URLs use this form. */
-    static String normalize(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
     }
 }

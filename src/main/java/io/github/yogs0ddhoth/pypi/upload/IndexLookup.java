@@ -2,6 +2,7 @@ package io.github.yogs0ddhoth.pypi.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yogs0ddhoth.pypi.dist.ProjectNames;
 import io.github.yogs0ddhoth.pypi.http.HttpReply;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import java.io.IOException;
@@ -42,11 +43,7 @@ public final class IndexLookup {
      * TestPyPI's own, and {@code <origin>/simple/} for any other index.
      */
     public static String defaultSimpleRoot(RepositoryUrl repository) {
-        String host = repository.uri().getHost().toLowerCase(Locale.ROOT);
-        if (host.equals("upload.pypi.org")) {
-            return "https://pypi.org/simple/";
-        }
-        return repository.origin() + "/simple/";
+        return repository.webOrigin() + "/simple/";
     }
 
     public String simpleRoot() {
@@ -54,7 +51,7 @@ public final class IndexLookup {
     }
 
     public Remote find(String projectName, String filename) {
-        String url = simpleRoot + normalize(projectName) + "/";
+        String url = simpleRoot + ProjectNames.normalize(projectName) + "/";
         HttpGet get = new HttpGet(url);
         get.setHeader("Accept", SIMPLE_JSON);
         HttpReply reply;
@@ -82,10 +79,5 @@ public final class IndexLookup {
         } catch (IOException e) {
             return new Remote.Unknown("GET " + url + " did not answer PEP 691 JSON");
         }
-    }
-
-    /** PEP 503 normalisation: runs of '-', '_' and '.' become one '-', all lowercase. */
-    static String normalize(String name) {
-        return name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT);
     }
 }

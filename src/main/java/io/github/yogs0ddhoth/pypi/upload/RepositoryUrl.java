@@ -49,12 +49,14 @@ public record RepositoryUrl(URI uri) {
         return Endpoints.origin(uri);
     }
 
-    /** The web host where a release is shown: pypi.org for upload.pypi.org, otherwise the index's own host. */
+    /** The index's website: pypi.org for upload.pypi.org, otherwise the index's own origin. */
+    public String webOrigin() {
+        return Endpoints.webOrigin(uri);
+    }
+
+    /** Where a release is shown on the index's website. */
     public String projectPageUrl(String name, String version) {
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        String web = host.equals("upload.pypi.org") ? "https://pypi.org"
-                : host.equals("test.pypi.org") ? "https://test.pypi.org" : origin();
-        return web + "/project/" + name + "/" + version + "/";
+        return webOrigin() + "/project/" + name + "/" + version + "/";
     }
 
     @Override

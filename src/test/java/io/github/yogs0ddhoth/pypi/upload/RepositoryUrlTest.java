@@ -45,4 +45,13 @@ class RepositoryUrlTest {
     void refusesEmpty() {
         assertThatThrownBy(() -> RepositoryUrl.parse(" ")).hasMessageContaining("repositoryUrl is empty");
     }
+
+    @Test
+    void theSimpleIndexToReconcileWithIsOnTheWebsite() {
+        assertThat(IndexLookup.defaultSimpleRoot(RepositoryUrl.parse("pypi"))).isEqualTo("https://pypi.org/simple/");
+        assertThat(IndexLookup.defaultSimpleRoot(RepositoryUrl.parse("testpypi")))
+                .isEqualTo("https://test.pypi.org/simple/");
+        assertThat(IndexLookup.defaultSimpleRoot(RepositoryUrl.parse("http://127.0.0.1:9/legacy/")))
+                .isEqualTo("http://127.0.0.1:9/simple/");
+    }
 }
