@@ -1,10 +1,10 @@
 package io.github.yogs0ddhoth.pypi;
 
 import io.github.yogs0ddhoth.pypi.check.ValidationReport;
-import io.github.yogs0ddhoth.pypi.dist.Distribution;
-import io.github.yogs0ddhoth.pypi.dist.DistributionException;
-import io.github.yogs0ddhoth.pypi.dist.FileDigester;
-import io.github.yogs0ddhoth.pypi.dist.FileDigests;
+import io.github.yogs0ddhoth.pypi.distribution.Distribution;
+import io.github.yogs0ddhoth.pypi.distribution.DistributionException;
+import io.github.yogs0ddhoth.pypi.distribution.FileDigester;
+import io.github.yogs0ddhoth.pypi.distribution.FileDigests;
 import io.github.yogs0ddhoth.pypi.http.HttpClientFactory;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
 import io.github.yogs0ddhoth.pypi.http.RetryPolicy;

@@ -2,12 +2,12 @@ package io.github.yogs0ddhoth.pypi;
 
 import io.github.yogs0ddhoth.pypi.check.ReleaseValidator;
 import io.github.yogs0ddhoth.pypi.check.ValidationReport;
-import io.github.yogs0ddhoth.pypi.dist.DiscoveryResult;
-import io.github.yogs0ddhoth.pypi.dist.Distribution;
-import io.github.yogs0ddhoth.pypi.dist.DistributionException;
-import io.github.yogs0ddhoth.pypi.dist.DistributionFinder;
-import io.github.yogs0ddhoth.pypi.dist.FileProblem;
-import io.github.yogs0ddhoth.pypi.dist.IgnoredFile;
+import io.github.yogs0ddhoth.pypi.distribution.DiscoveryResult;
+import io.github.yogs0ddhoth.pypi.distribution.Distribution;
+import io.github.yogs0ddhoth.pypi.distribution.DistributionException;
+import io.github.yogs0ddhoth.pypi.distribution.DistributionFinder;
+import io.github.yogs0ddhoth.pypi.distribution.FileProblem;
+import io.github.yogs0ddhoth.pypi.distribution.IgnoredFile;
 import io.github.yogs0ddhoth.pypi.report.PublishLog;
 import java.nio.file.Path;
 import java.util.ArrayList;

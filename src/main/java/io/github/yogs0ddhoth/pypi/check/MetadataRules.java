@@ -1,6 +1,6 @@
 package io.github.yogs0ddhoth.pypi.check;
 
-import io.github.yogs0ddhoth.pypi.dist.CoreMetadata;
+import io.github.yogs0ddhoth.pypi.distribution.CoreMetadata;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package io.github.yogs0ddhoth.pypi.check;
 
-import io.github.yogs0ddhoth.pypi.dist.ProjectNames;
+import io.github.yogs0ddhoth.pypi.distribution.ProjectNames;
 import java.util.regex.Pattern;
 
 /** Project names as PyPI validates and compares them. */

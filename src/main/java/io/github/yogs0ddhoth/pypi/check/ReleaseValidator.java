@@ -1,10 +1,10 @@
 package io.github.yogs0ddhoth.pypi.check;
 
-import io.github.yogs0ddhoth.pypi.dist.DiscoveryResult;
-import io.github.yogs0ddhoth.pypi.dist.Distribution;
-import io.github.yogs0ddhoth.pypi.dist.DistributionType;
-import io.github.yogs0ddhoth.pypi.dist.FileProblem;
-import io.github.yogs0ddhoth.pypi.dist.IgnoredFile;
+import io.github.yogs0ddhoth.pypi.distribution.DiscoveryResult;
+import io.github.yogs0ddhoth.pypi.distribution.Distribution;
+import io.github.yogs0ddhoth.pypi.distribution.DistributionType;
+import io.github.yogs0ddhoth.pypi.distribution.FileProblem;
+import io.github.yogs0ddhoth.pypi.distribution.IgnoredFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

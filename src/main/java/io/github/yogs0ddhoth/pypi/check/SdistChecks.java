@@ -1,6 +1,6 @@
 package io.github.yogs0ddhoth.pypi.check;
 
-import io.github.yogs0ddhoth.pypi.dist.Distribution;
+import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

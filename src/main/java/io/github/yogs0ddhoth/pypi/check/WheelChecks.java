@@ -1,7 +1,7 @@
 package io.github.yogs0ddhoth.pypi.check;
 
-import io.github.yogs0ddhoth.pypi.dist.Distribution;
-import io.github.yogs0ddhoth.pypi.dist.WheelFilename;
+import io.github.yogs0ddhoth.pypi.distribution.Distribution;
+import io.github.yogs0ddhoth.pypi.distribution.WheelFilename;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
-import io.github.yogs0ddhoth.pypi.dist.ProjectNames;
+import io.github.yogs0ddhoth.pypi.distribution.ProjectNames;
 import io.github.yogs0ddhoth.pypi.http.Endpoints;
 import java.net.URI;
 import java.net.URLEncoder;

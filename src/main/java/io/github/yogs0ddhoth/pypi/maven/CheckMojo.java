@@ -2,7 +2,7 @@ package io.github.yogs0ddhoth.pypi.maven;
 
 import io.github.yogs0ddhoth.pypi.ReleaseInspection;
 import io.github.yogs0ddhoth.pypi.check.ValidationReport;
-import io.github.yogs0ddhoth.pypi.dist.DistributionException;
+import io.github.yogs0ddhoth.pypi.distribution.DistributionException;
 import io.github.yogs0ddhoth.pypi.policy.PolicyReport;
 import io.github.yogs0ddhoth.pypi.policy.PolicyScope;
 import io.github.yogs0ddhoth.pypi.policy.PublishTarget;

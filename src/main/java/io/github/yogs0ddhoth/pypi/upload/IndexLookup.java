@@ -2,7 +2,7 @@ package io.github.yogs0ddhoth.pypi.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.yogs0ddhoth.pypi.dist.ProjectNames;
+import io.github.yogs0ddhoth.pypi.distribution.ProjectNames;
 import io.github.yogs0ddhoth.pypi.http.HttpReply;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import java.io.IOException;

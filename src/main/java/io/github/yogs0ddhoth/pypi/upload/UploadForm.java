@@ -1,8 +1,8 @@
 package io.github.yogs0ddhoth.pypi.upload;
 
-import io.github.yogs0ddhoth.pypi.dist.CoreMetadata;
-import io.github.yogs0ddhoth.pypi.dist.Distribution;
-import io.github.yogs0ddhoth.pypi.dist.FileDigests;
+import io.github.yogs0ddhoth.pypi.distribution.CoreMetadata;
+import io.github.yogs0ddhoth.pypi.distribution.Distribution;
+import io.github.yogs0ddhoth.pypi.distribution.FileDigests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

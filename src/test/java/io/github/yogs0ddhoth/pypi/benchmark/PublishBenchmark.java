@@ -5,8 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.yogs0ddhoth.pypi.PublishRequest;
 import io.github.yogs0ddhoth.pypi.report.ReleaseReport;
 import io.github.yogs0ddhoth.pypi.Publisher;
-import io.github.yogs0ddhoth.pypi.dist.FileDigester;
-import io.github.yogs0ddhoth.pypi.dist.FileDigests;
+import io.github.yogs0ddhoth.pypi.distribution.FileDigester;
+import io.github.yogs0ddhoth.pypi.distribution.FileDigests;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
 import io.github.yogs0ddhoth.pypi.report.PublishLog;
 import io.github.yogs0ddhoth.pypi.testing.Jwts;
@@ -372,7 +372,7 @@ public final class PublishBenchmark {
             }
             variants.add(new Variant(nameAndProps[0].trim(), props, new ArrayList<>()));
         }
-        io.github.yogs0ddhoth.pypi.dist.Distribution dist = new io.github.yogs0ddhoth.pypi.dist.DistributionFinder()
+        io.github.yogs0ddhoth.pypi.distribution.Distribution dist = new io.github.yogs0ddhoth.pypi.distribution.DistributionFinder()
                 .find(wheel.getParent(), List.of("**/*.whl"), List.of()).distributions().get(0);
         io.github.yogs0ddhoth.pypi.upload.UploadForm form =
                 io.github.yogs0ddhoth.pypi.upload.UploadForm.of(dist, new FileDigester().digest(wheel));
@@ -440,7 +440,7 @@ public final class PublishBenchmark {
         row("FileDigester again, after publishing (best of " + runs + ")", String.format(Locale.ROOT,
                 "%.3f s  %.0f MiB/s", again, size / MIB / again));
         MessageDigest sha = sha256();
-        io.github.yogs0ddhoth.pypi.dist.Blake2b blake = new io.github.yogs0ddhoth.pypi.dist.Blake2b(32);
+        io.github.yogs0ddhoth.pypi.distribution.Blake2b blake = new io.github.yogs0ddhoth.pypi.distribution.Blake2b(32);
         String[] names = {"read only (1 MiB buffer)", "SHA-256 only", "BLAKE2b-256 only"};
         byte[] buffer = new byte[FileDigester.DEFAULT_BUFFER_BYTES];
         for (int which = 0; which < names.length; which++) {

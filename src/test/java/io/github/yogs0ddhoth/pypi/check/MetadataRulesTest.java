@@ -2,7 +2,7 @@ package io.github.yogs0ddhoth.pypi.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.yogs0ddhoth.pypi.dist.CoreMetadata;
+import io.github.yogs0ddhoth.pypi.distribution.CoreMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.github.yogs0ddhoth.pypi.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.yogs0ddhoth.pypi.dist.DiscoveryResult;
-import io.github.yogs0ddhoth.pypi.dist.DistributionFinder;
+import io.github.yogs0ddhoth.pypi.distribution.DiscoveryResult;
+import io.github.yogs0ddhoth.pypi.distribution.DistributionFinder;
 import io.github.yogs0ddhoth.pypi.testing.RawZip;
 import io.github.yogs0ddhoth.pypi.testing.TestDistributions;
 import java.io.OutputStream;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.yogs0ddhoth.pypi.dist.Distribution;
-import io.github.yogs0ddhoth.pypi.dist.DistributionFinder;
-import io.github.yogs0ddhoth.pypi.dist.FileDigests;
+import io.github.yogs0ddhoth.pypi.distribution.Distribution;
+import io.github.yogs0ddhoth.pypi.distribution.DistributionFinder;
+import io.github.yogs0ddhoth.pypi.distribution.FileDigests;
 import io.github.yogs0ddhoth.pypi.testing.TestDistributions;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,176 @@
+package io.github.yogs0ddhoth.pypi.distribution;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Throughput of SHA-256, BLAKE2b-256 and {@link FileDigester} on a 1 GiB file. Not a JUnit test
+ * (surefire excludes *Benchmark*); run it by hand:
+ *
+ * <pre>
+ * ./mvnw -B -q test-compile
+ * java -cp target/classes:target/test-classes \
+ *     io.github.yogs0ddhoth.pypi.distribution.DigestBenchmark [--delete]
+ * </pre>
+ *
+ * <p>The file is created in {@code java.io.tmpdir} if it is missing and kept for later runs
+ * unless {@code --delete} is given. The first pass over it warms both the JIT and the page cache,
+ * so the figures are CPU-bound hashing plus one copy out of the page cache, not disk speed.
+ * An in-memory figure for each hash is printed too, to separate hashing from reading.
+ *
+ * <p>Each figure is given against wall-clock time and against the thread's CPU time (user plus
+ * system, so including the read() copies). On a shared or busy machine the CPU-time figure is
+ * the steadier one.
+ */
+public final class DigestBenchmark {
+
+    private static final long FILE_BYTES = 1L << 30;
+    private static final int BUFFER_BYTES = 1 << 20;
+    private static final int RUNS = 5;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private DigestBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean delete = Arrays.asList(args).contains("--delete");
+        Path file = Path.of(
+                System.getProperty("java.io.tmpdir"), "pypi-maven-plugin-digest-bench-1GiB.bin");
+        ensureFile(file);
+        System.out.printf("file: %s (%d bytes), %s %s%n", file, Files.size(file),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        try {
+            byte[] buffer = new byte[BUFFER_BYTES];
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            Blake2b blake = new Blake2b(32);
+            FileDigester digester = new FileDigester();
+
+            // Warm-up: page cache and JIT.
+            readAll(file, buffer, chunk -> {});
+            fill(buffer, 1);
+            for (int i = 0; i < 2; i++) {
+                inMemory(buffer, sha, blake);
+            }
+            double[] shaMem = new double[RUNS];
+            double[] blakeMem = new double[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                double[] r = inMemory(buffer, sha, blake);
+                shaMem[i] = r[0];
+                blakeMem[i] = r[1];
+            }
+            Arrays.sort(shaMem);
+            Arrays.sort(blakeMem);
+            System.out.printf("in memory, cpu:      SHA-256 best %5.0f median %5.0f MB/s   "
+                            + "BLAKE2b-256 best %5.0f median %5.0f MB/s%n",
+                    shaMem[RUNS - 1], shaMem[RUNS / 2], blakeMem[RUNS - 1], blakeMem[RUNS / 2]);
+
+            report("read only", () -> readAll(file, buffer, chunk -> {}));
+            report("SHA-256", () -> {
+                readAll(file, buffer, n -> sha.update(buffer, 0, n));
+                sha.digest();
+            });
+            report("BLAKE2b-256", () -> {
+                readAll(file, buffer, n -> blake.update(buffer, 0, n));
+                blake.digest();
+            });
+            report("FileDigester (both)", () -> digester.digest(file));
+        } finally {
+            if (delete) {
+                Files.deleteIfExists(file);
+                System.out.println("deleted " + file);
+            }
+        }
+    }
+
+    /** Returns {SHA-256, BLAKE2b-256} throughput in MB per CPU-second over 512 MiB each. */
+    private static double[] inMemory(byte[] buffer, MessageDigest sha, Blake2b blake) {
+        int rounds = 512;
+        long c0 = THREADS.getCurrentThreadCpuTime();
+        for (int i = 0; i < rounds; i++) {
+            sha.update(buffer, 0, buffer.length);
+        }
+        sha.digest();
+        long c1 = THREADS.getCurrentThreadCpuTime();
+        for (int i = 0; i < rounds; i++) {
+            blake.update(buffer, 0, buffer.length);
+        }
+        blake.digest();
+        long c2 = THREADS.getCurrentThreadCpuTime();
+        double bytes = (double) rounds * buffer.length;
+        return new double[] {mbps(bytes, c1 - c0), mbps(bytes, c2 - c1)};
+    }
+
+    private interface Run {
+        void run() throws Exception;
+    }
+
+    private interface ChunkSink {
+        void accept(int n) throws Exception;
+    }
+
+    private static void report(String label, Run run) throws Exception {
+        double[] wall = new double[RUNS];
+        double[] cpu = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            run.run();
+            long t1 = System.nanoTime();
+            long c1 = THREADS.getCurrentThreadCpuTime();
+            wall[i] = mbps(FILE_BYTES, t1 - t0);
+            cpu[i] = mbps(FILE_BYTES, c1 - c0);
+        }
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        System.out.printf(
+                "%-20s wall: best %5.0f median %5.0f MB/s   cpu: best %5.0f median %5.0f MB/s%n",
+                label, wall[RUNS - 1], wall[RUNS / 2], cpu[RUNS - 1], cpu[RUNS / 2]);
+    }
+
+    private static double mbps(double bytes, long nanos) {
+        return bytes / 1e6 / (nanos / 1e9);
+    }
+
+    private static void readAll(Path file, byte[] buffer, ChunkSink sink) throws Exception {
+        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            int n;
+            while ((n = ch.read(wrapped.clear())) >= 0) {
+                sink.accept(n);
+            }
+        }
+    }
+
+    private static void ensureFile(Path file) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) == FILE_BYTES) {
+            return;
+        }
+        System.out.println("creating " + file);
+        byte[] chunk = new byte[BUFFER_BYTES];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long i = 0; i < FILE_BYTES / chunk.length; i++) {
+                fill(chunk, i);
+                out.write(chunk);
+            }
+        }
+    }
+
+    private static void fill(byte[] b, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < b.length; i += 8) {
+            long x = r.nextLong();
+            for (int j = 0; j < 8; j++) {
+                b[i + j] = (byte) (x >>> (8 * j));
+            }
+        }
+    }
+}

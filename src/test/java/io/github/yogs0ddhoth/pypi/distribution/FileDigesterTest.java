@@ -1,0 +1,108 @@
+package io.github.yogs0ddhoth.pypi.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * File contents are {@code TestBytes.lcg(n, 42)}; expected digests were computed with CPython
+ * 3.11 as {@code hashlib.sha256(data(n, seed=42)).hexdigest()} and
+ * {@code hashlib.blake2b(data(n, seed=42), digest_size=32).hexdigest()}.
+ */
+class FileDigesterTest {
+
+    private static final long SEED = 42;
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> files() {
+        return Stream.of(
+                Arguments.of(0,
+                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                        "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8"),
+                Arguments.of(1,
+                        "7da59d0dfbe21f43e842e8afb43e12a6445bbac07c2fc26984c71d0de3f99c9c",
+                        "9df4ab5e450c684607d0ea95eb16d175ed8517c8a58bbe00f11e0529094b7777"),
+                // Three bytes more than one default (1 MiB) read buffer holds.
+                Arguments.of(1024 * 1024 + 3,
+                        "7cb8b83d7caf9b770148f0f154cd8bd155a78d899e0ec4e43b59f9200d0bb8cb",
+                        "55a5eb11c3133f52a18c18549c48dc0ae1c09972b2fca79eb1b72cf43916e127"),
+                Arguments.of(5 * 1024 * 1024 + 77,
+                        "6c1c63c9dc7957b5c18f96dbea05c0be7455aa2bbbf06c2633cb6eeb57dfd79b",
+                        "379420c19f60390fcfc71eb68ea6cb10b1b29ecb4d2a6534012abb1891d85e43"));
+    }
+
+    private Path write(int n) throws IOException {
+        Path file = dir.resolve("file-" + n + ".bin");
+        Files.write(file, TestBytes.lcg(n, SEED));
+        return file;
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @MethodSource("files")
+    void digestsMatchHashlib(int n, String sha256, String blake2b256) throws IOException {
+        FileDigests d = new FileDigester().digest(write(n));
+        assertThat(d).isEqualTo(new FileDigests(n, sha256, blake2b256));
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @MethodSource("files")
+    void resultDoesNotDependOnTheReadBufferSize(int n, String sha256, String blake2b256)
+            throws IOException {
+        Path file = write(n);
+        // 1 and 129 force many updates that straddle BLAKE2b block edges; 4096 is page-sized.
+        for (int bufferBytes : new int[] {1, 129, 4096}) {
+            if (bufferBytes == 1 && n > 2 * 1024 * 1024) {
+                continue; // correct but needlessly slow at one read per byte
+            }
+            assertThat(new FileDigester(bufferBytes).digest(file))
+                    .as("buffer of %d bytes", bufferBytes)
+                    .isEqualTo(new FileDigests(n, sha256, blake2b256));
+        }
+    }
+
+    @Test
+    void oneInstanceDigestsSeveralFilesIndependently() throws IOException {
+        FileDigester digester = new FileDigester();
+        Path big = write(1024 * 1024 + 3);
+        Path one = write(1);
+        Path empty = write(0);
+        assertThat(digester.digest(big).sha256Hex())
+                .isEqualTo("7cb8b83d7caf9b770148f0f154cd8bd155a78d899e0ec4e43b59f9200d0bb8cb");
+        assertThat(digester.digest(one)).isEqualTo(new FileDigests(1,
+                "7da59d0dfbe21f43e842e8afb43e12a6445bbac07c2fc26984c71d0de3f99c9c",
+                "9df4ab5e450c684607d0ea95eb16d175ed8517c8a58bbe00f11e0529094b7777"));
+        assertThat(digester.digest(empty)).isEqualTo(new FileDigests(0,
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8"));
+    }
+
+    @Test
+    void missingFileIsAnIOException() {
+        Path missing = dir.resolve("no-such.whl");
+        assertThatThrownBy(() -> new FileDigester().digest(missing))
+                .isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void hexIsLowercaseAndZeroPadded() {
+        assertThat(FileDigester.hex(new byte[] {0x00, 0x0f, (byte) 0xab, (byte) 0xff}))
+                .isEqualTo("000fabff");
+    }
+
+    @Test
+    void rejectsNonPositiveBufferSize() {
+        assertThatThrownBy(() -> new FileDigester(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
