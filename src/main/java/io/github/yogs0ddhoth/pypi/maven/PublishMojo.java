@@ -153,7 +153,7 @@ public class PublishMojo extends AbstractPypiMojo {
                 settings == null ? List.of() : settings.getServers().stream().map(Server::getId).toList(),
                 expectedVersion());
         HttpWireLogging.silence();
-        Publisher publisher = new Publisher(new MavenPublishLog(getLog()), System.out,
+        Publisher publisher = new Publisher(new MavenPublishLog(getLog()), ProcessStdout.open(),
                 HttpSettings.defaults(plugin == null ? "unknown" : plugin.getVersion())
                         .withProxies(new SettingsProxyChooser(session == null ? null : session.getRepositorySession())),
                 Clock.systemUTC());
