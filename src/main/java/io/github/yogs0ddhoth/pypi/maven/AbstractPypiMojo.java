@@ -4,6 +4,7 @@ import io.github.yogs0ddhoth.pypi.identity.PublisherDeclaration;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The parameters that say which files make up the release, shared by {@code check} and {@code pypi-publish}. */
@@ -61,8 +62,28 @@ abstract class AbstractPypiMojo extends AbstractMojo {
     @Parameter(property = "pypi.publisher.email")
     String publisherEmail;
 
-    PublisherDeclaration publisher() {
-        return new PublisherDeclaration(publisherRepository, publisherWorkflow, publisherEnvironment, publisherEmail);
+    /**
+     * The trusted publisher registered on PyPI, the form the README shows first:
+     * {@code <publisher><repository>owner/repo</repository><workflow>publish.yml</workflow>
+     * <environment>pypi</environment></publisher>} (GitHub, GitLab) or {@code <publisher><email>…</email></publisher>}
+     * (Google Cloud). Each field it sets wins over the matching {@code pypi.publisher.*} property. An element Maven
+     * does not know inside it fails the build.
+     */
+    @Parameter
+    PublisherParameters publisher;
+
+    /** The declaration as both goals read it: the nested element over the flat properties, field by field. */
+    PublisherDeclaration declaredPublisher() throws MojoFailureException {
+        PublisherDeclaration flat = new PublisherDeclaration(publisherRepository, publisherWorkflow,
+                publisherEnvironment, publisherEmail);
+        PublisherDeclaration merged = publisher == null ? flat
+                : flat.overriddenBy(new PublisherDeclaration(publisher.repository, publisher.workflow,
+                        publisher.environment, publisher.email));
+        try {
+            return merged.requireMatchable();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
     }
 
     List<String> includes() {

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.plugin.MojoFailureException;
@@ -52,8 +54,15 @@ public class CheckMojo extends AbstractPypiMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private PluginDescriptor plugin;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
     @Override
     public void execute() throws MojoFailureException {
+        new KnownConfiguration(plugin).check(project, mojoExecution, session, getLog());
         if (skip) {
             getLog().info("Skipping the PyPI release check (pypi.check.skip=true)");
             return;
@@ -80,9 +89,17 @@ public class CheckMojo extends AbstractPypiMojo {
     }
 
     private PolicyReport policy() throws MojoFailureException {
-        PublishTarget fallback = new PublishTarget(repositoryUrl, publisher());
+        PublishTarget fallback = new PublishTarget(repositoryUrl, declaredPublisher());
         List<PublishTarget> targets = PublishTargets.of(project,
                 plugin == null ? "" : plugin.getPluginLookupKey(), fallback);
+        for (PublishTarget target : targets) {
+            try {
+                target.publisher().requireMatchable();
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("The pypi-publish execution for " + target.repositoryUrl() + ": "
+                        + e.getMessage());
+            }
+        }
         Path basedir = project == null ? packagesDirectory.toPath() : project.getBasedir().toPath();
         PolicyReport report;
         try {
@@ -93,7 +110,7 @@ public class CheckMojo extends AbstractPypiMojo {
         }
         getLog().info("Publishing policy (" + targets.size() + " target(s)):");
         if (!PolicyScope.anyDeclared(targets)) {
-            getLog().info("  No trusted publisher is declared (pypi.publisher.*): only the no-stored-credentials rule"
+            getLog().info("  No trusted publisher is declared (<publisher> or pypi.publisher.*): only the no-stored-credentials rule"
                     + " is checked. Declare the publisher to check the workflows against it.");
         }
         for (String line : report.render(failOnWarning).lines().toList()) {

@@ -108,6 +108,7 @@ public class PublishMojo extends AbstractPypiMojo {
 
     @Override
     public void execute() throws MojoFailureException {
+        new KnownConfiguration(plugin).check(project, mojoExecution, session, getLog());
         if (skip) {
             getLog().info("Skipping PyPI publishing (pypi.skip=true)");
             if (!publishAtEnd) {
@@ -148,7 +149,7 @@ public class PublishMojo extends AbstractPypiMojo {
                 repository, dryRun, skipExisting, retries,
                 checkUrl == null || checkUrl.isBlank() ? null : checkUrl.trim(),
                 reportFile == null ? null : reportFile.toPath(), environment,
-                publisher(),
+                declaredPublisher(),
                 failOnStoredToken,
                 settings == null ? List.of() : settings.getServers().stream().map(Server::getId).toList(),
                 expectedVersion());

@@ -33,14 +33,22 @@ final class PublishTargets {
         return targets.isEmpty() ? List.of(fallback) : targets;
     }
 
-    /** An execution's own values, and the goal's parameters (including -D properties) where it sets none. */
+    /**
+     * An execution's own values, and the goal's parameters (including -D properties) where it sets none. Inside the
+     * execution, as in the mojo, the nested {@code <publisher>} element wins field by field over the flat ones.
+     */
     private static PublishTarget target(Xpp3Dom config, PublishTarget fallback) {
         PublisherDeclaration f = fallback.publisher();
-        return new PublishTarget(value(config, "repositoryUrl", fallback.repositoryUrl()),
-                new PublisherDeclaration(value(config, "publisherRepository", f.repository()),
-                        value(config, "publisherWorkflow", f.workflow()),
-                        value(config, "publisherEnvironment", f.environment()),
-                        value(config, "publisherEmail", f.email())));
+        PublisherDeclaration flat = new PublisherDeclaration(value(config, "publisherRepository", f.repository()),
+                value(config, "publisherWorkflow", f.workflow()),
+                value(config, "publisherEnvironment", f.environment()),
+                value(config, "publisherEmail", f.email()));
+        Xpp3Dom nested = config == null ? null : config.getChild("publisher");
+        PublisherDeclaration declared = nested == null ? flat
+                : flat.overriddenBy(new PublisherDeclaration(value(nested, "repository", null),
+                        value(nested, "workflow", null), value(nested, "environment", null),
+                        value(nested, "email", null)));
+        return new PublishTarget(value(config, "repositoryUrl", fallback.repositoryUrl()), declared);
     }
 
     private static String value(Xpp3Dom config, String name, String fallback) {

@@ -1,0 +1,12 @@
+def index = context.get('index')
+try {
+    assert index.tokenRequests() == 0
+    assert index.mintRequests() == 0
+    assert index.uploads().isEmpty()
+    def log = new File(basedir, 'build.log').text
+    assert log.contains('enviroment')
+    assert log.contains('BUILD FAILURE')
+} finally {
+    index.stop()
+}
+true
