@@ -21,9 +21,11 @@ import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import io.github.yogs0ddhoth.pypi.report.TransferProgress;
 import io.github.yogs0ddhoth.pypi.report.Units;
 import io.github.yogs0ddhoth.pypi.report.WorkflowCommands;
+import io.github.yogs0ddhoth.pypi.upload.CheckUrl;
 import io.github.yogs0ddhoth.pypi.upload.FileUploader;
 import io.github.yogs0ddhoth.pypi.upload.IndexLookup;
 import io.github.yogs0ddhoth.pypi.upload.LegacyUploadClient;
+import io.github.yogs0ddhoth.pypi.upload.Preflight;
 import io.github.yogs0ddhoth.pypi.upload.UploadForm;
 import io.github.yogs0ddhoth.pypi.upload.UploadResult;
 import java.io.IOException;
@@ -34,8 +36,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
@@ -95,12 +99,25 @@ public final class Publisher {
         }
         String error = null;
         boolean annotated = false;
+        Map<String, UploadResult> settled = Map.of();
         try (CloseableHttpClient client = HttpClientFactory.create(httpSettings)) {
             TextExchange http = new TextExchange(client, retryPolicy, log::warn);
+            IndexLookup lookup = IndexLookup.of(simpleRoot(request), http);
+            if (new CiDetector(http, masker).isSupportedCi(request.environment())) {
+                // Off a CI the identity step fails at once; asking the index first would only add noise.
+                Optional<Map<String, UploadResult>> decided = preflight(request, run, lookup, log);
+                if (decided.isEmpty()) {
+                    return refused(request, run, commands, log);
+                }
+                settled = decided.get();
+                if (settled.size() == forms.size()) {
+                    return alreadyPublished(request, run, commands, log, settled);
+                }
+            }
             TrustedPublishing identity = new TrustedPublishing(request.environment(), http, masker, commands, log, clock);
             TokenManager tokens = new TokenManager(retryPolicy, clock, log, isSingleTokenCi(request.environment()));
             tokens.start(() -> identity.obtain(request.repository().origin(), run.project(), request.publisher()));
-            uploadAll(request, run, tokens, http, retryPolicy, log);
+            uploadAll(request, run, tokens, http, lookup, retryPolicy, settled, log);
         } catch (IdentityException e) {
             error = masker.redact(e.getMessage());
             // Identity failures carry their own annotation and job-summary section, written where they arise.
@@ -109,13 +126,16 @@ public final class Publisher {
             error = "Could not close the HTTP client: " + e.getMessage();
         }
         if (error == null) {
-            error = run.results.stream().filter(r -> !r.isDone()).map(UploadResult::message).findFirst().orElse(null);
+            error = run.results.stream().filter(r -> r != null && !r.isDone()).map(UploadResult::message)
+                    .findFirst().orElse(null);
         }
         ReleaseReport report = finish(request, log, commands, run, error, false, !annotated);
         if (error != null) {
             throw new PublishException(describeFailure(report, error), null);
         }
-        log.info("Published " + forms.size() + " file(s) of " + run.release() + ". View at: " + report.releaseUrl());
+        log.info("Published " + forms.size() + " file(s) of " + run.release()
+                + (settled.isEmpty() ? "" : " (" + settled.size() + " already on the index or skipped)")
+                + ". View at: " + report.releaseUrl());
         return report;
     }
 
@@ -188,14 +208,98 @@ public final class Publisher {
         return "true".equals(env.get("GITLAB_CI")) && !"true".equals(env.get("GITHUB_ACTIONS"));
     }
 
+    private static Optional<String> simpleRoot(PublishRequest request) throws PublishException {
+        try {
+            return CheckUrl.simpleRoot(request.checkUrl(), request.repository());
+        } catch (IllegalArgumentException e) {
+            throw new PublishException(e.getMessage(), null);
+        }
+    }
+
+    /**
+     * One lookup of the release on the index before the first upload.
+     *
+     * @return the files that need no upload, with how they ended; empty when the index would refuse a file, in
+     *     which case nothing may be sent and {@code run} holds each file's verdict
+     */
+    private Optional<Map<String, UploadResult>> preflight(PublishRequest request, Run run, IndexLookup lookup,
+            PublishLog log) {
+        if (lookup.isOff()) {
+            log.info("Not asking the index which files it already has (pypi.checkUrl=none).");
+            return Optional.of(Map.of());
+        }
+        List<Preflight.Candidate> candidates = run.forms.stream().map(f -> new Preflight.Candidate(f.filename(),
+                f.values("name").get(0), f.values("version").get(0),
+                "sdist".equals(f.values("filetype").get(0)), sha256(f))).toList();
+        String host = request.repository().uri().getHost();
+        boolean warehouse = "upload.pypi.org".equals(host) || "test.pypi.org".equals(host);
+        Preflight.Result result = new Preflight(lookup, request.skipExisting(), warehouse, clock).judge(candidates);
+        result.warning().ifPresent(log::warn);
+        Map<String, UploadResult> settled = new LinkedHashMap<>();
+        for (Preflight.Decision d : result.decisions()) {
+            switch (d.verdict()) {
+                case ALREADY_PRESENT -> settled.put(d.file().filename(),
+                        new UploadResult(UploadResult.Outcome.ALREADY_PRESENT, d.reason()));
+                case SKIP -> settled.put(d.file().filename(), new UploadResult(UploadResult.Outcome.SKIPPED,
+                        d.reason()));
+                case REFUSED, UPLOAD -> { }
+            }
+        }
+        if (result.refused().isEmpty()) {
+            log.info("Asked " + lookup.simpleRoot() + ": " + (candidates.size() - settled.size())
+                    + " file(s) to upload, " + settled.size() + " settled already.");
+            return Optional.of(settled);
+        }
+        for (Preflight.Decision d : result.decisions()) {
+            run.results.add(d.verdict() == Preflight.Verdict.REFUSED
+                    ? new UploadResult(UploadResult.Outcome.FAILED, d.reason())
+                    : settled.get(d.file().filename()));
+        }
+        return Optional.empty();
+    }
+
+    private ReleaseReport refused(PublishRequest request, Run run, WorkflowCommands commands, PublishLog log)
+            throws PublishException {
+        StringBuilder m = new StringBuilder();
+        int refused = 0;
+        for (int i = 0; i < run.forms.size(); i++) {
+            UploadResult r = run.results.get(i);
+            if (r != null && r.outcome() == UploadResult.Outcome.FAILED) {
+                refused++;
+                m.append("\n  ").append(run.forms.get(i).filename()).append(": ").append(r.message());
+            }
+        }
+        String error = "The release was not published: the index would refuse " + refused + " of its "
+                + run.forms.size() + " file(s). Nothing was uploaded." + m;
+        ReleaseReport report = finish(request, log, commands, run, error, false, true);
+        throw new PublishException(describeFailure(report, error), null);
+    }
+
+    private ReleaseReport alreadyPublished(PublishRequest request, Run run, WorkflowCommands commands,
+            PublishLog log, Map<String, UploadResult> settled) {
+        run.forms.forEach(f -> run.results.add(settled.get(f.filename())));
+        ReleaseReport report = finish(request, log, commands, run, null, false, true);
+        log.info("Nothing to upload: the index already has every file of " + run.release() + " (no upload token"
+                + " was requested). View at: " + report.releaseUrl());
+        return report;
+    }
+
     private void uploadAll(PublishRequest request, Run run, TokenManager tokens, TextExchange http,
-            RetryPolicy retryPolicy, PublishLog log) {
-        String simpleRoot = request.checkUrl() != null ? request.checkUrl()
-                : IndexLookup.defaultSimpleRoot(request.repository());
+            IndexLookup lookup, RetryPolicy retryPolicy, Map<String, UploadResult> settled, PublishLog log) {
         FileUploader uploader = new FileUploader(new LegacyUploadClient(request.repository(), http),
-                new IndexLookup(simpleRoot, http), retryPolicy, request.skipExisting(), log,
+                lookup, retryPolicy, request.skipExisting(), log,
                 form -> new TransferProgress(log, clock, form.filename())::sent);
         for (UploadForm form : run.forms) {
+            UploadResult known = settled.get(form.filename());
+            if (known != null) {
+                run.results.add(known);
+                if (known.outcome() == UploadResult.Outcome.SKIPPED) {
+                    log.warn("Skipped " + form.filename() + " (pypi.skipExisting=true): " + known.message());
+                } else {
+                    log.info("Already on the index: " + form.filename() + " (" + known.message() + ")");
+                }
+                continue;
+            }
             log.info("Uploading " + form.filename() + " (" + Units.bytes(form.size()) + ")");
             Instant start = clock.instant();
             UploadResult result = uploader.upload(form, tokens);

@@ -203,9 +203,29 @@ class PublisherTest {
         index.stored().store("demo-pkg", SampleRelease.WHEEL, "f".repeat(64));
 
         assertThatThrownBy(() -> publishWith(index.gitHubEnvironment(), 1, null))
+                .hasMessageContaining("the index would refuse 1 of its 2 file(s). Nothing was uploaded.")
                 .hasMessageContaining("index sha256 " + "f".repeat(64))
                 .hasMessageContaining("local sha256 ");
-        assertThat(index.uploads()).hasSize(1);
+        // Found before the first byte: neither the sdist nor the wheel was sent, and no token was minted.
+        assertThat(index.uploads()).isEmpty();
+        assertThat(index.mintRequests()).isZero();
+    }
+
+    @Test
+    void aRerunOfACompletedReleaseSendsNothingAndMintsNoToken() throws Exception {
+        SampleRelease.write(target);
+        Path reportFile = target.resolve("report.json");
+        publishWith(index.gitHubEnvironment(), 1, reportFile);
+        int uploads = index.uploads().size();
+        int mints = index.mintRequests();
+
+        ReleaseReport again = publishWith(index.gitHubEnvironment(), 1, reportFile);
+
+        assertThat(index.uploads()).hasSize(uploads);
+        assertThat(index.mintRequests()).isEqualTo(mints);
+        assertThat(again.status()).isEqualTo("published");
+        assertThat(again.files()).extracting(f -> f.outcome()).containsOnly("already present");
+        assertThat(Files.readString(reportFile)).contains("\"outcome\" : \"already present\"");
     }
 
     @Test

@@ -3,11 +3,10 @@ package io.github.yogs0ddhoth.pypi.maven;
 import io.github.yogs0ddhoth.pypi.PublishException;
 import io.github.yogs0ddhoth.pypi.PublishRequest;
 import io.github.yogs0ddhoth.pypi.Publisher;
-import io.github.yogs0ddhoth.pypi.http.Endpoints;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
+import io.github.yogs0ddhoth.pypi.upload.CheckUrl;
 import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
 import java.io.File;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +55,10 @@ public class PublishMojo extends AbstractPypiMojo {
     private int retries;
 
     /**
-     * The simple index (PEP 691 JSON) used to check which files the index already has. Defaults to
-     * https://pypi.org/simple/ for PyPI, and to {@code <origin>/simple/} of {@code repositoryUrl} otherwise.
+     * The simple index (PEP 691 JSON) asked, before the first upload, which files the index already has: the
+     * index's origin ({@code https://pypi.org}) or its simple root ({@code https://pypi.org/simple/}) mean the same.
+     * {@code none} turns the lookups off. Defaults to https://pypi.org/simple/ for PyPI, and to
+     * {@code <origin>/simple/} of {@code repositoryUrl} otherwise.
      */
     @Parameter(property = "pypi.checkUrl")
     private String checkUrl;
@@ -129,12 +130,10 @@ public class PublishMojo extends AbstractPypiMojo {
         if (retries < 0 || retries > 10) {
             throw new MojoFailureException("pypi.retries must be between 0 and 10, was " + retries + ".");
         }
-        if (checkUrl != null && !checkUrl.isBlank()) {
-            try {
-                Endpoints.requireSecure(URI.create(checkUrl.trim()), "checkUrl");
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException(e.getMessage());
-            }
+        try {
+            CheckUrl.simpleRoot(checkUrl, repository);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
         }
         List<File> directories = List.of(packagesDirectory);
         if (publishAtEnd) {

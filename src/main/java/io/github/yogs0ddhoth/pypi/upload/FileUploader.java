@@ -110,9 +110,18 @@ public final class FileUploader {
             }
             return differentBytes(form, present.sha256());
         }
-        String why = remote instanceof Remote.Unknown unknown ? "could not check: " + unknown.why()
-                : lookup.simpleRoot() + " does not list " + form.filename()
-                        + ", so the same bytes probably exist under another filename";
+        String why;
+        if (remote instanceof Remote.Unknown unknown) {
+            why = "could not check: " + unknown.why();
+        } else if (remote instanceof Remote.NoProject none) {
+            // The index has the file, so a check URL that does not even know the project is the wrong one.
+            why = "the check URL is probably wrong: " + none.url() + " answered 404 although the index has the"
+                    + " file. Set pypi.checkUrl to the simple index of " + form.filename() + "'s index (an origin"
+                    + " such as https://pypi.org, or a root such as https://pypi.org/simple/)";
+        } else {
+            why = lookup.simpleRoot() + " lists the project but not " + form.filename()
+                    + ", so the same bytes probably exist under another filename";
+        }
         return skipExisting ? skipped(form, e.serverMessage() + " (" + why + ")")
                 : failed(e.getMessage() + "\n  " + why + ".");
     }

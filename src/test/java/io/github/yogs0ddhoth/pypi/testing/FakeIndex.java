@@ -91,6 +91,10 @@ public final class FakeIndex implements AutoCloseable {
                 .willReturn(aResponse().withTransformers(StoredFiles.NAME)));
         server.stubFor(get(urlPathMatching("/simple/[^/]+/")).atPriority(5)
                 .willReturn(aResponse().withTransformers(StoredFiles.NAME)));
+        // The root exists, as on PyPI, so a 404 for a project means a new project.
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.head(urlEqualTo("/simple/")).atPriority(5)
+                .willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/vnd.pypi.simple.v1+json")));
         server.stubFor(any404());
     }
 

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -21,6 +22,9 @@ public final class StoredFiles implements ResponseDefinitionTransformerV2 {
 
     /** filename → sha256, per normalised project name. */
     private final Map<String, Map<String, String>> projects = new ConcurrentHashMap<>();
+
+    /** filename → when it was stored (PEP 700's upload-time). */
+    private final Map<String, Instant> uploaded = new ConcurrentHashMap<>();
 
     @Override
     public String getName() {
@@ -46,6 +50,7 @@ public final class StoredFiles implements ResponseDefinitionTransformerV2 {
         String sha256 = sha256(content.getBody().asBytes());
         Map<String, String> files = projects.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
         String existing = files.putIfAbsent(filename, sha256);
+        uploaded.putIfAbsent(filename, Instant.now());
         if (existing == null || existing.equals(sha256)) {
             return new ResponseDefinition(200, "");
         }
@@ -63,7 +68,8 @@ public final class StoredFiles implements ResponseDefinitionTransformerV2 {
         }
         String json = files.entrySet().stream()
                 .map(e -> "{\"filename\":\"" + e.getKey() + "\",\"url\":\"https://files.example/" + e.getKey()
-                        + "\",\"hashes\":{\"sha256\":\"" + e.getValue() + "\"}}")
+                        + "\",\"hashes\":{\"sha256\":\"" + e.getValue() + "\"},\"upload-time\":\""
+                        + uploaded.getOrDefault(e.getKey(), Instant.now()) + "\"}")
                 .collect(Collectors.joining(",", "{\"meta\":{\"api-version\":\"1.1\"},\"name\":\"" + name
                         + "\",\"files\":[", "]}"));
         return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition().withStatus(200)
@@ -72,7 +78,13 @@ public final class StoredFiles implements ResponseDefinitionTransformerV2 {
 
     /** Stores a file as if an earlier run had uploaded it. */
     public void store(String project, String filename, String sha256) {
+        store(project, filename, sha256, Instant.now());
+    }
+
+    /** Stores a file as if it had been uploaded at {@code when}. */
+    public void store(String project, String filename, String sha256, Instant when) {
         projects.computeIfAbsent(normalize(project), n -> new ConcurrentHashMap<>()).put(filename, sha256);
+        uploaded.put(filename, when);
     }
 
     public Map<String, String> files(String project) {
