@@ -1,0 +1,16 @@
+package io.github.yogs0ddhoth.pypi.attest;
+
+/** An attestation failed one of PyPI's checks; PyPI would refuse the file with a 400. */
+public class VerificationException extends AttestationException {
+    private static final long serialVersionUID = 1L;
+    private final Check check;
+
+    public VerificationException(Check check, String message) {
+        super("Attestation check failed: " + check.description() + ". " + message);
+        this.check = check;
+    }
+
+    public Check check() {
+        return check;
+    }
+}

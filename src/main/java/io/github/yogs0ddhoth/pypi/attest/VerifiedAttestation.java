@@ -1,0 +1,15 @@
+package io.github.yogs0ddhoth.pypi.attest;
+
+import java.time.Instant;
+
+/**
+ * An attestation that passed every check.
+ *
+ * @param logIndex       the Rekor entry's global index, what {@code https://search.sigstore.dev/?logIndex=N} shows
+ * @param integratedTime when Rekor logged it
+ */
+public record VerifiedAttestation(String fileName, long logIndex, Instant integratedTime, FulcioIdentity identity) {
+    public String searchUrl() {
+        return "https://search.sigstore.dev/?logIndex=" + logIndex;
+    }
+}
