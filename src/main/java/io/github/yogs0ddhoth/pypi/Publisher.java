@@ -101,7 +101,7 @@ public final class Publisher {
         boolean annotated = false;
         Map<String, UploadResult> settled = Map.of();
         try (CloseableHttpClient client = HttpClientFactory.create(httpSettings)) {
-            TextExchange http = new TextExchange(client, retryPolicy, log::warn);
+            TextExchange http = new TextExchange(client, httpSettings.exchangeTimeout(), retryPolicy, log::warn);
             IndexLookup lookup = IndexLookup.of(simpleRoot(request), http);
             if (new CiDetector(http, masker).isSupportedCi(request.environment())) {
                 // Off a CI the identity step fails at once; asking the index first would only add noise.
@@ -115,7 +115,7 @@ public final class Publisher {
                 }
             }
             TrustedPublishing identity = new TrustedPublishing(request.environment(), http, masker, commands, log, clock);
-            TokenManager tokens = new TokenManager(retryPolicy, clock, log, isSingleTokenCi(request.environment()));
+            TokenManager tokens = new TokenManager(clock, log);
             tokens.start(() -> identity.obtain(request.repository().origin(), run.project(), request.publisher()));
             uploadAll(request, run, tokens, http, lookup, retryPolicy, settled, log);
         } catch (IdentityException e) {
@@ -185,7 +185,7 @@ public final class Publisher {
         run.forms.forEach(f -> run.results.add(new UploadResult(null, "would upload")));
         String identityNote = "no token was requested (no CI detected)";
         try (CloseableHttpClient client = HttpClientFactory.create(httpSettings)) {
-            TextExchange http = new TextExchange(client, retryPolicy, log::warn);
+            TextExchange http = new TextExchange(client, httpSettings.exchangeTimeout(), retryPolicy, log::warn);
             if (new CiDetector(http, masker).isSupportedCi(request.environment())) {
                 new TrustedPublishing(request.environment(), http, masker, commands, log, clock)
                         .verify(request.repository().origin(), run.project(), request.publisher());
@@ -201,11 +201,6 @@ public final class Publisher {
         log.info("Dry run: " + run.forms.size() + " file(s) of " + run.release() + " would be published to "
                 + request.repository() + "; " + identityNote + ". Nothing was uploaded.");
         return report;
-    }
-
-    /** GitLab gives a job one ID token, so a spent one cannot be replaced by asking again. */
-    private static boolean isSingleTokenCi(java.util.Map<String, String> env) {
-        return "true".equals(env.get("GITLAB_CI")) && !"true".equals(env.get("GITHUB_ACTIONS"));
     }
 
     private static Optional<String> simpleRoot(PublishRequest request) throws PublishException {
@@ -287,7 +282,9 @@ public final class Publisher {
     private void uploadAll(PublishRequest request, Run run, TokenManager tokens, TextExchange http,
             IndexLookup lookup, RetryPolicy retryPolicy, Map<String, UploadResult> settled, PublishLog log) {
         FileUploader uploader = new FileUploader(new LegacyUploadClient(request.repository(), http),
-                lookup, retryPolicy, request.skipExisting(), log,
+                // The upload owns the retries of its lookups: each is sent once.
+                new IndexLookup(lookup.isOff() ? null : lookup.simpleRoot(), http.singleAttempt()), retryPolicy,
+                request.skipExisting(), log,
                 form -> new TransferProgress(log, clock, form.filename())::sent);
         for (UploadForm form : run.forms) {
             UploadResult known = settled.get(form.filename());

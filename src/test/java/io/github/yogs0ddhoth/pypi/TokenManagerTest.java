@@ -59,7 +59,7 @@ class TokenManagerTest {
         TrustedPublishing identity = new TrustedPublishing(
                 singleTokenCi ? index.gitLabEnvironment() : index.gitHubEnvironment(), new TextExchange(client),
                 new SecretMasker(null), null, new RecordingLog(), clock);
-        TokenManager m = new TokenManager(RetryPolicy.none(), clock, new RecordingLog(), singleTokenCi);
+        TokenManager m = new TokenManager(clock, new RecordingLog());
         m.start(() -> identity.obtain(index.baseUrl(), "demo_pkg", PublisherDeclaration.none()));
         return m;
     }
@@ -131,12 +131,11 @@ class TokenManagerTest {
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503))
                 .willSetStateTo("up"));
         List<Duration> sleeps = new java.util.ArrayList<>();
-        TrustedPublishing identity = new TrustedPublishing(index.gitHubEnvironment(), new TextExchange(client),
-                new SecretMasker(null), null, new RecordingLog(), clock);
         RecordingLog log = new RecordingLog();
-        TokenManager m = new TokenManager(
-                new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), () -> 0.0, sleeps::add), clock, log,
-                false);
+        TrustedPublishing identity = new TrustedPublishing(index.gitHubEnvironment(), new TextExchange(client,
+                new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), () -> 0.0, sleeps::add), log::warn),
+                new SecretMasker(null), null, log, clock);
+        TokenManager m = new TokenManager(clock, log);
 
         m.start(() -> identity.obtain(index.baseUrl(), "demo_pkg", PublisherDeclaration.none()));
 
@@ -150,9 +149,10 @@ class TokenManagerTest {
     void onGitLabAFailedMintIsNotRetriedAndSaysWhy() throws Exception {
         index.server().stubFor(post(urlEqualTo("/_/oidc/mint-token")).atPriority(0)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
-        TrustedPublishing identity = new TrustedPublishing(index.gitLabEnvironment(), new TextExchange(client),
-                new SecretMasker(null), null, new RecordingLog(), clock);
-        TokenManager m = new TokenManager(RetryPolicy.standard(3), clock, new RecordingLog(), true);
+        TrustedPublishing identity = new TrustedPublishing(index.gitLabEnvironment(),
+                new TextExchange(client, RetryPolicy.standard(3), m -> {}), new SecretMasker(null), null,
+                new RecordingLog(), clock);
+        TokenManager m = new TokenManager(clock, new RecordingLog());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> m.start(() -> identity.obtain(index.baseUrl(), "demo_pkg", PublisherDeclaration.none())))

@@ -16,9 +16,10 @@ public final class Endpoints {
      * @param what names the URL in the error message, e.g. "repositoryUrl"
      */
     public static URI requireSecure(URI uri, String what) {
+        String shown = shown(uri);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException(what + " '" + uri + "' has no host. Expected an absolute URL such as"
+            throw new IllegalArgumentException(what + " '" + shown + "' has no host. Expected an absolute URL such as"
                     + " https://upload.pypi.org/legacy/.");
         }
         if (scheme.equals("https")) {
@@ -28,12 +29,12 @@ public final class Endpoints {
             if (isLoopback(uri.getHost())) {
                 return uri;
             }
-            throw new IllegalArgumentException(what + " '" + uri + "' uses plain http:// to a host that is not"
+            throw new IllegalArgumentException(what + " '" + shown + "' uses plain http:// to a host that is not"
                     + " loopback. Tokens would cross the network unencrypted. Use https://"
-                    + uri.getRawAuthority() + uri.getRawPath() + " (plain http:// is accepted only for"
+                    + hostAndPort(uri) + uri.getRawPath() + " (plain http:// is accepted only for"
                     + " localhost, 127.0.0.0/8 and ::1).");
         }
-        throw new IllegalArgumentException(what + " '" + uri + "' has the scheme '" + uri.getScheme()
+        throw new IllegalArgumentException(what + " '" + shown + "' has the scheme '" + uri.getScheme()
                 + "'. Expected https:// (or http:// for a loopback host).");
     }
 
@@ -68,6 +69,28 @@ public final class Endpoints {
     public static String webOrigin(URI uploadUri) {
         String host = uploadUri.getHost() == null ? "" : uploadUri.getHost().toLowerCase(Locale.ROOT);
         return host.equals("upload.pypi.org") ? "https://pypi.org" : origin(uploadUri);
+    }
+
+    /**
+     * A URL as it may be printed: any user name and password in it replaced by {@code ***}, so that credentials
+     * pasted into a URL (or an environment variable holding one) never reach a log.
+     */
+    public static String shown(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri.toString();
+        }
+        return uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+    }
+
+    /** {@code scheme://host[:port]} of a URL, without credentials: for messages. */
+    public static String shownOrigin(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT) + "://";
+        return scheme + hostAndPort(uri);
+    }
+
+    private static String hostAndPort(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
     }
 
     /** {@code scheme://authority} of a URL, without a trailing slash. */

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.yogs0ddhoth.pypi.http.Endpoints;
 import io.github.yogs0ddhoth.pypi.http.HttpReply;
+import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -73,7 +75,15 @@ public final class GitHubActionsIdentity implements IdentityProvider {
         }
         URI uri;
         try {
-            uri = Endpoints.requireSecure(URI.create(withAudience(requestUrl, audience)), REQUEST_URL);
+            uri = new URI(withAudience(requestUrl, audience));
+        } catch (URISyntaxException e) {
+            // The value itself is not shown: it may carry credentials.
+            throw new IdentityException("GitHub's OIDC token request URL (" + REQUEST_URL + ") is not a valid URL: "
+                    + e.getReason() + " at index " + e.getIndex() + ". It is set by the runner: re-run the job, and"
+                    + " check that no step overrides it.");
+        }
+        try {
+            uri = Endpoints.requireSecure(uri, REQUEST_URL);
         } catch (IllegalArgumentException e) {
             throw new IdentityException("GitHub's OIDC token request URL is unusable: " + e.getMessage());
         }
@@ -84,17 +94,19 @@ public final class GitHubActionsIdentity implements IdentityProvider {
         try {
             reply = http.send(get);
         } catch (InterruptedIOException e) {
-            throw new IdentityException("GitHub's OIDC token request to " + Endpoints.origin(uri)
+            throw new IdentityException("GitHub's OIDC token request to " + Endpoints.shownOrigin(uri)
                     + " timed out. This is usually a transient runner problem: re-run the job.", e);
         } catch (IOException e) {
-            throw new IdentityException("GitHub's OIDC token request to " + Endpoints.origin(uri) + " failed: "
+            throw new IdentityException("GitHub's OIDC token request to " + Endpoints.shownOrigin(uri) + " failed: "
                     + e.getClass().getSimpleName() + ": " + masker.redact(e.getMessage())
                     + ". Re-run the job; if it persists, check https://www.githubstatus.com/.", e);
         }
         if (!reply.isSuccess()) {
+            // 429 and 5xx pass; anything else is this job's to fix.
             throw new IdentityException("GitHub's OIDC token endpoint answered " + reply.statusLine()
                     + " instead of a token. Body: " + snippet(masker.redact(reply.body()))
-                    + "\nA 401 or 403 here usually means the job lacks 'permissions: id-token: write'.");
+                    + "\nA 401 or 403 here usually means the job lacks 'permissions: id-token: write'.", null,
+                    RetryPolicy.isRetryableStatus(reply.status()), reply.retryAfter());
         }
         String value;
         try {

@@ -41,6 +41,13 @@ final class GitHubJobReport {
         append(e.markdown());
     }
 
+    /** The failure's job-summary section alone, for a failure that another annotation already reports. */
+    void details(IdentityException e) {
+        if (commands != null) {
+            append(e.markdown());
+        }
+    }
+
     void warning(IdentityWarning w) {
         if (commands != null) {
             commands.warning(masker.redact(w.title()), masker.redact(w.text()));

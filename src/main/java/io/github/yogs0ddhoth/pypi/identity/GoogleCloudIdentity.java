@@ -1,8 +1,10 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
+import io.github.yogs0ddhoth.pypi.http.HttpReply;
+import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
+import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,8 +19,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -36,8 +36,6 @@ public final class GoogleCloudIdentity implements IdentityProvider {
     static final String IDENTITY_PATH = "/computeMetadata/v1/instance/service-accounts/default/identity";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
-    /** A Google ID token is about a kilobyte; the cap keeps a confused server from filling memory. */
-    private static final int MAX_BODY = 64 * 1024;
 
     private final Map<String, String> env;
     private final SecretMasker masker;
@@ -94,17 +92,16 @@ public final class GoogleCloudIdentity implements IdentityProvider {
         // Without this header the metadata server refuses to answer (it protects against SSRF).
         get.setHeader("Metadata-Flavor", "Google");
         Reply reply;
+        Duration deadline = connectTimeout.plus(readTimeout);
         try (CloseableHttpClient client = client()) {
-            reply = client.execute(get, response -> {
-                HttpEntity entity = response.getEntity();
-                Header flavor = response.getFirstHeader("Metadata-Flavor");
-                return new Reply(response.getCode(), flavor == null ? null : flavor.getValue(), read(entity));
-            });
+            // A deadline on the whole exchange too: a server trickling bytes would never trip the read timeout.
+            HttpReply r = new TextExchange(client, deadline, RetryPolicy.none(), m -> {}).send(get);
+            reply = new Reply(r.status(), r.header("Metadata-Flavor"), r.body());
         } catch (UnknownHostException e) {
             throw new IdentityException(unreachable(host, "the name does not resolve"), e);
         } catch (InterruptedIOException e) {
-            throw new IdentityException(unreachable(host, "no answer within " + (connectTimeout.toMillis()
-                    + readTimeout.toMillis()) / 1000.0 + " s"), e);
+            throw new IdentityException(unreachable(host, "no answer within " + deadline.toMillis() / 1000.0 + " s"),
+                    e);
         } catch (IOException e) {
             throw new IdentityException(unreachable(host, e.getClass().getSimpleName() + ": "
                     + masker.redact(String.valueOf(e.getMessage()))), e);
@@ -148,15 +145,6 @@ public final class GoogleCloudIdentity implements IdentityProvider {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .build();
-    }
-
-    private static String read(HttpEntity entity) throws IOException {
-        if (entity == null) {
-            return "";
-        }
-        try (InputStream in = entity.getContent()) {
-            return in == null ? "" : new String(in.readNBytes(MAX_BODY), StandardCharsets.UTF_8);
-        }
     }
 
     private String unreachable(String host, String what) {

@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -14,10 +15,17 @@ public final class MintException extends IdentityException {
     private final int status;
     private final List<MintError> errors;
 
-    MintException(String title, String message, String markdown, int status, List<MintError> errors) {
-        super(title, message, markdown);
+    MintException(String title, String message, String markdown, int status, List<MintError> errors,
+            Duration retryAfter) {
+        super(title, message, markdown, isPassing(status, errors), retryAfter);
         this.status = status;
         this.errors = List.copyOf(errors);
+    }
+
+    /** No answer, 429, 5xx, or a token a fresh one replaces: a later attempt with a new ID token may succeed. */
+    private static boolean isPassing(int status, List<MintError> errors) {
+        return status == 0 || status == 429 || status >= 500
+                || errors.stream().anyMatch(e -> FRESH_TOKEN_CODES.contains(e.code()));
     }
 
     /** The HTTP status the endpoint answered (422 for PyPI's own refusals). */

@@ -3,7 +3,9 @@ package io.github.yogs0ddhoth.pypi.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.yogs0ddhoth.pypi.http.ExchangeTimeoutException;
 import io.github.yogs0ddhoth.pypi.http.HttpReply;
+import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import java.io.IOException;
@@ -60,9 +62,21 @@ public final class TokenExchange {
                     + " publishing (GET " + audienceUrl() + " answered 404). Check repositoryUrl: it must be the"
                     + " upload URL of PyPI, TestPyPI or another index that implements trusted publishing.", null);
         }
+        if (reply.isRedirect()) {
+            throw new IdentityException("GET " + audienceUrl() + " answered " + reply.statusLine()
+                    + (reply.location() == null ? "" : " redirecting to " + reply.location())
+                    + ". Redirects are not followed: a token must go only where repositoryUrl says. The URL is most"
+                    + " likely wrong: set repositoryUrl to the index's upload URL itself (PyPI's is"
+                    + " https://upload.pypi.org/legacy/, TestPyPI's https://test.pypi.org/legacy/).");
+        }
+        if (RetryPolicy.isRetryableStatus(reply.status())) {
+            throw new IdentityException("GET " + audienceUrl() + " answered " + reply.statusLine()
+                    + ". The index is overloaded or down: retry later, and check https://status.python.org/.", null,
+                    true, reply.retryAfter());
+        }
         if (!reply.isSuccess()) {
             throw new IdentityException("GET " + audienceUrl() + " answered " + reply.statusLine()
-                    + ". The index may be down: retry later, and check https://status.python.org/.");
+                    + ". Is repositoryUrl the upload URL of an index with trusted publishing?");
         }
         JsonNode node = readJson(reply);
         JsonNode audience = node == null ? null : node.get("audience");
@@ -96,7 +110,7 @@ public final class TokenExchange {
         try {
             reply = send(post, mintUrl());
         } catch (IdentityException e) {
-            throw new MintException(MINT_TITLE, e.getMessage(), null, 0, List.of());
+            throw new MintException(MINT_TITLE, e.getMessage(), null, 0, List.of(), null);
         }
         JsonNode node = readJson(reply);
         if (reply.isSuccess()) {
@@ -149,15 +163,17 @@ public final class TokenExchange {
         String text = message + "\n" + ClaimsReport.debugText(idToken, claimsOf);
         String markdown = "### " + MINT_TITLE + "\n\n```\n" + message.replace("```", "'''") + "\n```\n\n"
                 + ClaimsReport.debugMarkdown(idToken, claimsOf);
-        return new MintException(MINT_TITLE, text, markdown, reply.status(), errors);
+        return new MintException(MINT_TITLE, text, markdown, reply.status(), errors, reply.retryAfter());
     }
 
     private HttpReply send(ClassicHttpRequest request, String url) throws IdentityException {
         try {
             return http.send(request);
         } catch (InterruptedIOException e) {
-            throw new IdentityException(request.getMethod() + " " + url + " timed out. The index may be slow or"
-                    + " unreachable: retry, and check https://status.python.org/.", e);
+            throw new IdentityException(request.getMethod() + " " + url + " timed out"
+                    + (e instanceof ExchangeTimeoutException t ? " (no complete answer within "
+                            + t.limit().toSeconds() + " s, pypi.exchangeTimeout)" : "")
+                    + ". The index may be slow or unreachable: retry, and check https://status.python.org/.", e);
         } catch (IOException e) {
             throw new IdentityException(request.getMethod() + " " + url + " failed: " + e.getClass().getSimpleName()
                     + ": " + masker.redact(String.valueOf(e.getMessage())) + ". Check the network, a proxy, or"

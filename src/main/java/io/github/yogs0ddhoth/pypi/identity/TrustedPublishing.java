@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
+import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.report.PublishLog;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
@@ -16,6 +17,7 @@ import java.util.Map;
 public final class TrustedPublishing {
     private final Map<String, String> env;
     private final TextExchange http;
+    private final RetryPolicy retryPolicy;
     private final SecretMasker masker;
     private final PublishLog log;
     private final CiDetector detector;
@@ -24,19 +26,22 @@ public final class TrustedPublishing {
 
     /**
      * @param env      the process environment
-     * @param http     the publish run's HTTP client, for the index and GitHub's token endpoint
+     * @param http     the publish run's HTTP client, for the index and GitHub's token endpoint; its retry policy
+     *                 becomes the one budget of each identity operation, whose requests are then each sent once
      * @param commands GitHub workflow commands, or null when not running under GitHub Actions
      * @param clock    decides whether the ID token has expired
      */
     public TrustedPublishing(Map<String, String> env, TextExchange http, SecretMasker masker,
             WorkflowCommands commands, PublishLog log, Clock clock) {
-        this(env, http, masker, commands, log, clock, new CiDetector(http, masker));
+        this(env, http, masker, commands, log, clock, new CiDetector(http.singleAttempt(), masker));
     }
 
     TrustedPublishing(Map<String, String> env, TextExchange http, SecretMasker masker, WorkflowCommands commands,
             PublishLog log, Clock clock, CiDetector detector) {
         this.env = env;
-        this.http = http;
+        this.retryPolicy = http.retryPolicy();
+        // The retries are this class's: the requests below it are sent once each, or attempts would multiply.
+        this.http = http.singleAttempt();
         this.masker = masker;
         // Redacted here too, so that this class is safe whatever log it is handed.
         this.log = masker.redacting(log);
@@ -58,10 +63,12 @@ public final class TrustedPublishing {
     public PublishingIdentity obtain(String indexOrigin, String projectName, PublisherDeclaration declared)
             throws IdentityException {
         try {
-            Session session = open(indexOrigin, projectName, declared);
-            UploadToken token = session.mintNew();
+            Budget budget = new Budget();
+            Session session = budget.run(() -> open(indexOrigin, projectName, declared));
+            UploadToken token = session.mintNew(budget);
             return new PublishingIdentity(session, token);
         } catch (IdentityException e) {
+            // Once, after the last attempt: a failure that a retry cured is no error of the run.
             report.failure(e);
             throw e;
         }
@@ -76,8 +83,9 @@ public final class TrustedPublishing {
     public ClaimsCheckResult verify(String indexOrigin, String projectName, PublisherDeclaration declared)
             throws IdentityException {
         try {
-            Session session = open(indexOrigin, projectName, declared);
-            return session.checked(session.provider.fetchIdToken(session.audience));
+            Budget budget = new Budget();
+            Session session = budget.run(() -> open(indexOrigin, projectName, declared));
+            return session.checked(budget.run(() -> session.provider.fetchIdToken(session.audience)));
         } catch (IdentityException e) {
             report.failure(e);
             throw e;
@@ -97,6 +105,55 @@ public final class TrustedPublishing {
         return new Session(provider, exchange, audience, publisher, PublishingPage.forIndex(indexOrigin, projectName));
     }
 
+    /** One step of an identity operation. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws IdentityException;
+    }
+
+    /**
+     * The retries of one identity operation (the audience, then the ID token and the exchange), shared by its
+     * steps: with {@code retries = N}, no request is sent more than N + 1 times.
+     */
+    private final class Budget {
+        private int used;
+
+        <T> T run(Step<T> step) throws IdentityException {
+            return run(step, true);
+        }
+
+        /** @param retryable false when a failed attempt may have spent what a retry would need (GitLab's token) */
+        <T> T run(Step<T> step, boolean retryable) throws IdentityException {
+            while (true) {
+                try {
+                    return step.run();
+                } catch (IdentityException e) {
+                    if (!e.isPassing()) {
+                        throw e;
+                    }
+                    if (!retryable) {
+                        throw new IdentityException(e.title(), e.getMessage() + "\nA retry is impossible here: this"
+                                + " CI gives one ID token per job, and PyPI accepts each token only once. Re-run the"
+                                + " job.", e.markdown());
+                    }
+                    if (used >= retryPolicy.retries()) {
+                        throw e;
+                    }
+                    used++;
+                    log.warn(firstLine(e.getMessage()) + (e instanceof MintException ? "; retrying with a fresh ID"
+                            + " token (" : "; retrying (") + used + " of " + retryPolicy.retries() + ")");
+                    retryPolicy.pauseBefore(used, e.retryAfter());
+                }
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s == null ? -1 : s.indexOf('\n');
+        String line = nl < 0 ? String.valueOf(s) : s.substring(0, nl);
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    }
+
     /** What one obtained identity needs to mint again. Package-private: callers hold a {@link PublishingIdentity}. */
     final class Session {
         final IdentityProvider provider;
@@ -114,11 +171,16 @@ public final class TrustedPublishing {
             this.page = page;
         }
 
-        /** A fresh ID token, checked, then exchanged. */
-        UploadToken mintNew() throws IdentityException {
-            IdToken idToken = provider.fetchIdToken(audience);
-            checked(idToken);
-            UploadToken token = exchange.mint(idToken, page, !declared.isEmpty());
+        /**
+         * A fresh ID token, checked, then exchanged; a passing failure is retried with another fresh ID token
+         * within {@code budget}, except where the CI has only one (its exchange may have spent it).
+         */
+        UploadToken mintNew(Budget budget) throws IdentityException {
+            UploadToken token = budget.run(() -> {
+                IdToken idToken = provider.fetchIdToken(audience);
+                checked(idToken);
+                return exchange.mint(idToken, page, !declared.isEmpty());
+            }, provider.canRefreshToken());
             log.info("PyPI minted a short-lived upload token"
                     + (token.expires() == null ? "" : ", valid until " + token.expires()));
             return token;
@@ -131,13 +193,15 @@ public final class TrustedPublishing {
                         + " this job's token is spent, so no new upload token can be minted within it. Upload"
                         + " everything within the 15 minutes the first upload token lasts, or split the upload"
                         + " across jobs (each with its own id_tokens entry).", null);
-                report.failure(e);
+                report.details(e);
                 throw e;
             }
             try {
-                return mintNew();
+                return mintNew(new Budget());
             } catch (IdentityException e) {
-                report.failure(e);
+                // The upload that needed the token fails with this message, and that failure is the run's one
+                // annotation; the job summary still gets the claims.
+                report.details(e);
                 throw e;
             }
         }

@@ -40,9 +40,15 @@ public final class FileUploader {
         this.progress = progress;
     }
 
+    /**
+     * Uploads one file as one operation: with {@code retries = N}, at most N + 1 posts, and the index lookups that
+     * settle an uncertain answer share the same budget (the lookup's {@link IndexLookup} must send each request
+     * once, so that it does not retry on its own).
+     */
     public UploadResult upload(UploadForm form, TokenSource tokens) {
         boolean tokenRenewed = false;
-        for (int attempt = 0; ; attempt++) {
+        Budget budget = new Budget();
+        while (true) {
             String token;
             try {
                 token = tokens.tokenFor(form);
@@ -55,7 +61,7 @@ public final class FileUploader {
             } catch (UploadException e) {
                 String server = e.serverMessage().toLowerCase(Locale.ROOT);
                 if (server.startsWith("file already exists")) {
-                    return settleExisting(form, e);
+                    return settleExisting(form, e, budget);
                 }
                 if (server.contains("only one sdist may be uploaded per release")) {
                     return skipExisting
@@ -66,8 +72,11 @@ public final class FileUploader {
                     log.warn("The index refused the upload token (" + e.serverMessage() + "); minting a new one.");
                     tokens.invalidate();
                     tokenRenewed = true;
-                    attempt--;
                     continue;
+                }
+                if (e.status() == 429 && server.contains("too many new projects")) {
+                    // PyPI's limit on creating projects holds for an hour: retrying within the job cannot help.
+                    return failed(e.getMessage() + "\n  Not retried: the limit on new projects lasts an hour.");
                 }
                 if (!e.isUncertain()) {
                     return failed(e.getMessage());
@@ -78,14 +87,36 @@ public final class FileUploader {
                         return settled;
                     }
                 }
-                if (attempt >= retryPolicy.retries()) {
-                    return failed(e.getMessage() + "\n  Gave up after " + (attempt + 1) + " attempt(s)"
+                if (budget.exhausted()) {
+                    return failed(e.getMessage() + "\n  Gave up after " + budget.attempts() + " attempt(s)"
                             + " (pypi.retries=" + retryPolicy.retries() + ").");
                 }
-                log.warn(describe(e) + "; retrying " + form.filename() + " (" + (attempt + 1) + " of "
+                log.warn(describe(e) + "; retrying " + form.filename() + " (" + (budget.used() + 1) + " of "
                         + retryPolicy.retries() + ")");
-                retryPolicy.pauseBefore(attempt + 1);
+                budget.pause(e.retryAfter());
             }
+        }
+    }
+
+    /** The retries one file's upload may still spend. */
+    private final class Budget {
+        private int used;
+
+        boolean exhausted() {
+            return used >= retryPolicy.retries();
+        }
+
+        int used() {
+            return used;
+        }
+
+        int attempts() {
+            return used + 1;
+        }
+
+        void pause(java.time.Duration retryAfter) {
+            used++;
+            retryPolicy.pauseBefore(used, retryAfter);
         }
     }
 
@@ -102,8 +133,14 @@ public final class FileUploader {
         return null;
     }
 
-    private UploadResult settleExisting(UploadForm form, UploadException e) {
+    private UploadResult settleExisting(UploadForm form, UploadException e, Budget budget) {
         Remote remote = lookup.find(name(form), form.filename());
+        while (remote instanceof Remote.Unknown unknown && !budget.exhausted()) {
+            log.warn("Could not check whether the index holds " + form.filename() + " (" + unknown.why()
+                    + "); retrying (" + (budget.used() + 1) + " of " + retryPolicy.retries() + ")");
+            budget.pause(null);
+            remote = lookup.find(name(form), form.filename());
+        }
         if (remote instanceof Remote.Present present) {
             if (present.sha256().equals(sha256(form))) {
                 return new UploadResult(Outcome.ALREADY_PRESENT, "already on the index with the same sha256");
@@ -144,7 +181,14 @@ public final class FileUploader {
     }
 
     private static String describe(UploadException e) {
-        return e.status() == 0 ? "No answer from the index" : "The index answered " + e.status();
+        if (e.status() != 0) {
+            return "The index answered " + e.status()
+                    + (e.retryAfter() == null ? "" : " and asked to wait " + e.retryAfter().toSeconds() + " s");
+        }
+        Throwable cause = e.getCause();
+        return "No answer from the index (" + (cause == null ? "no detail"
+                : cause instanceof java.io.InterruptedIOException && cause.getMessage() != null ? cause.getMessage()
+                : cause.getClass().getSimpleName()) + ")";
     }
 
     private static String name(UploadForm form) {

@@ -2,6 +2,7 @@ package io.github.yogs0ddhoth.pypi.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yogs0ddhoth.pypi.http.Deadline;
 import io.github.yogs0ddhoth.pypi.http.HttpReply;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import java.io.IOException;
@@ -21,8 +22,18 @@ public final class LegacyUploadClient {
         this.http = http;
     }
 
-    /** Uploads one file; returns normally only on 200, the one status that means the file is stored. */
+    /**
+     * Uploads one file; returns normally only on 200, the one status that means the file is stored. The body may
+     * take as long as {@link Deadline#forUpload} allows for its size; the answer, once the body is sent, gets the
+     * exchange timeout.
+     *
+     * @throws FileChangedException when the file is no longer the one that was hashed
+     */
     public void upload(UploadForm form, String token, ProgressListener progress) throws UploadException {
+        long sizeNow = FileChangedException.sizeNow(form.file());
+        if (sizeNow != form.size()) {
+            throw new FileChangedException(form.filename(), form.file(), form.size(), sizeNow, false);
+        }
         HttpPost post = new HttpPost(repository.uri());
         post.setHeader("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString(("__token__:" + token).getBytes(StandardCharsets.UTF_8)));
@@ -31,25 +42,25 @@ public final class LegacyUploadClient {
         post.setEntity(new MultipartFormEntity(form, progress));
         HttpReply reply;
         try {
-            reply = http.send(post);
+            reply = http.send(post, Deadline.forUpload(form.size(), http.exchangeTimeout()));
+        } catch (MultipartFormEntity.ChangedOnDisk e) {
+            throw e.detail();
         } catch (InterruptedIOException e) {
-            throw new UploadException("Uploading " + form.filename() + " to " + repository + " timed out: "
-                    + e.getMessage() + ". The file may or may not have been stored; re-running is safe, since"
-                    + " PyPI accepts an identical re-upload.", 0, null, e);
+            throw new UploadException("Uploading " + form.filename() + " to " + repository + " timed out ("
+                    + sentence(e.getMessage()) + "). The file may or may not have been stored; re-running is safe,"
+                    + " since PyPI accepts an identical re-upload.", 0, null, e);
         } catch (IOException e) {
             throw new UploadException("Uploading " + form.filename() + " to " + repository + " failed: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ". Check the network or proxy;"
-                    + " re-running is safe, since PyPI accepts an identical re-upload.", 0, null, e);
+                    + e.getClass().getSimpleName() + ": " + sentence(e.getMessage()) + ". Check the network or"
+                    + " proxy; re-running is safe, since PyPI accepts an identical re-upload.", 0, null, e);
         }
         if (reply.status() == 200) {
             return;
         }
-        if (reply.status() >= 300 && reply.status() < 400) {
+        if (reply.isRedirect()) {
             throw new UploadException(repository + " answered " + reply.statusLine() + " redirecting to "
-                    + reply.location() + ". Uploads are never sent to a redirected URL. If only a trailing slash"
-                    + " is missing, set repositoryUrl to " + repository.uri() + "/" + " (PyPI's is"
-                    + " https://upload.pypi.org/legacy/); otherwise, if you trust it, set repositoryUrl to "
-                    + reply.location() + ".", reply.status(), reply.statusLine(), null);
+                    + reply.location() + ". Uploads are never sent to a redirected URL. " + redirectHint(reply),
+                    reply.status(), reply.statusLine(), null);
         }
         String serverMessage = serverMessage(reply);
         StringBuilder m = new StringBuilder("The index refused ").append(form.filename()).append(": ")
@@ -58,7 +69,30 @@ public final class LegacyUploadClient {
         if (advice != null) {
             m.append("\n  Fix: ").append(advice);
         }
-        throw new UploadException(m.toString(), reply.status(), serverMessage, null);
+        throw new UploadException(m.toString(), reply.status(), serverMessage, null, reply.retryAfter());
+    }
+
+    /** Only a missing trailing slash is worth suggesting as such; {@code …/legacy//} never is. */
+    private String redirectHint(HttpReply reply) {
+        String uri = repository.uri().toString();
+        String target;
+        try {
+            target = reply.location() == null ? "" : repository.uri().resolve(reply.location().strip()).toString();
+        } catch (IllegalArgumentException e) {
+            target = reply.location();
+        }
+        if (!uri.endsWith("/") && target.equals(uri + "/")) {
+            return "Only the trailing slash is missing: set repositoryUrl to " + uri + "/ (PyPI's is"
+                    + " https://upload.pypi.org/legacy/).";
+        }
+        return "Check repositoryUrl (PyPI's is https://upload.pypi.org/legacy/); if you trust the new location, set"
+                + " repositoryUrl to " + (target.isEmpty() ? "it" : target) + ".";
+    }
+
+    /** An exception message as the middle of a sentence: no trailing full stop, never "null". */
+    private static String sentence(String message) {
+        String m = message == null || message.isBlank() ? "no detail" : message.strip();
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 
     /** PyPI's JSON error puts "400 detail" in {@code code}; otherwise the reason phrase carries the message. */

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -94,7 +95,13 @@ final class MultipartFormEntity extends AbstractHttpEntity {
         long total = form.size();
         byte[] chunk = new byte[CHUNK];
         ByteBuffer buffer = ByteBuffer.wrap(chunk);
-        try (FileChannel channel = FileChannel.open(form.file(), Set.of(StandardOpenOption.READ))) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(form.file(), Set.of(StandardOpenOption.READ));
+        } catch (NoSuchFileException e) {
+            throw changedOnDisk(FileChangedException.GONE);
+        }
+        try (channel) {
             while (true) {
                 buffer.clear();
                 int n = channel.read(buffer);
@@ -102,7 +109,7 @@ final class MultipartFormEntity extends AbstractHttpEntity {
                     break;
                 }
                 if (sent + n > total) {
-                    throw changedOnDisk(total);
+                    throw changedOnDisk(FileChangedException.sizeNow(form.file()));
                 }
                 out.write(chunk, 0, n);
                 sent += n;
@@ -111,15 +118,31 @@ final class MultipartFormEntity extends AbstractHttpEntity {
         }
         if (sent != total) {
             // The digests in the form were computed from the file as it was; anything else would be rejected.
-            throw changedOnDisk(total);
+            throw changedOnDisk(FileChangedException.sizeNow(form.file()));
         }
         out.write(tail);
         out.flush();
     }
 
-    private IOException changedOnDisk(long expected) {
-        return new IOException(form.filename() + " changed on disk while it was being uploaded (expected "
-                + expected + " bytes). Do not rebuild distributions while publishing.");
+    /**
+     * Thrown out of {@link #writeTo} through the HTTP client, which passes I/O errors on as they are; the upload
+     * client unwraps it into the {@link FileChangedException} it carries.
+     */
+    static final class ChangedOnDisk extends IOException {
+        private final transient FileChangedException detail;
+
+        ChangedOnDisk(FileChangedException detail) {
+            super(detail.getMessage());
+            this.detail = detail;
+        }
+
+        FileChangedException detail() {
+            return detail;
+        }
+    }
+
+    private ChangedOnDisk changedOnDisk(long sizeNow) {
+        return new ChangedOnDisk(new FileChangedException(form.filename(), form.file(), form.size(), sizeNow, true));
     }
 
     @Override

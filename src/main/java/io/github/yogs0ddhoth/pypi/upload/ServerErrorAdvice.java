@@ -49,7 +49,10 @@ final class ServerErrorAdvice {
             new Rule("the digest supplied does not match",
                     "The file changed between hashing and upload, or something altered it in transit. Retry."),
             new Rule("too many new projects created",
-                    "PyPI rate-limits project creation. Wait an hour and retry."),
+                    "The project does not exist on the index yet, and PyPI limits how many new projects one user"
+                            + " or one IP address may create (by default 20 an hour per user, 40 per IP; CI runners"
+                            + " share IPs). Retrying at once cannot help: wait an hour and publish again; files"
+                            + " already on the index are recognised."),
             new Rule("start filename for",
                     "The filename's project name does not match the Name in the metadata."),
             new Rule("should contain the normalized project name",

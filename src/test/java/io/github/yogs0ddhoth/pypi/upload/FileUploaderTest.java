@@ -83,7 +83,7 @@ class FileUploaderTest {
         RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), () -> 0.5, sleeps::add);
         TextExchange http = new TextExchange(client, policy, log::warn);
         return new FileUploader(new LegacyUploadClient(RepositoryUrl.parse(wm.getHttpBaseUrl() + "/legacy/"), http),
-                new IndexLookup(wm.getHttpBaseUrl() + "/simple/", http), policy, skipExisting, log,
+                new IndexLookup(wm.getHttpBaseUrl() + "/simple/", http.singleAttempt()), policy, skipExisting, log,
                 f -> ProgressListener.NONE);
     }
 
