@@ -288,7 +288,7 @@ public final class TextExchange {
             if (disarmed) {
                 return;
             }
-            String seconds = Units.seconds(limit);
+            String seconds = ExchangeTimeoutException.seconds(limit);
             fired = new ExchangeTimeoutException(bodySent
                     ? request.getMethod() + " " + where + ": the body was sent, but no complete answer came within "
                             + seconds
@@ -323,14 +323,6 @@ public final class TextExchange {
         public void writeTo(OutputStream out) throws IOException {
             super.writeTo(out);
             sent.run();
-        }
-    }
-
-    /** Durations as people read them in a timeout message. */
-    private static final class Units {
-        static String seconds(Duration d) {
-            long ms = d.toMillis();
-            return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
     }
 }

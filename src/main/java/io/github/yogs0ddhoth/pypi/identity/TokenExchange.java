@@ -172,7 +172,7 @@ public final class TokenExchange {
         } catch (InterruptedIOException e) {
             throw new IdentityException(request.getMethod() + " " + url + " timed out"
                     + (e instanceof ExchangeTimeoutException t ? " (no complete answer within "
-                            + t.limit().toSeconds() + " s, pypi.exchangeTimeout)" : "")
+                            + t.limitText() + ", pypi.exchangeTimeout)" : "")
                     + ". The index may be slow or unreachable: retry, and check https://status.python.org/.", e);
         } catch (IOException e) {
             throw new IdentityException(request.getMethod() + " " + url + " failed: " + e.getClass().getSimpleName()

@@ -39,4 +39,13 @@ class EndpointsTest {
         assertThat(Endpoints.origin(URI.create("HTTPS://upload.pypi.org:443/legacy/")))
                 .isEqualTo("https://upload.pypi.org:443");
     }
+
+    @org.junit.jupiter.api.Test
+    void credentialsInAUrlAreNeverShown() {
+        URI withCredentials = URI.create("http://runner:s3cr3t@runner.example.com/idtoken?api-version=2.0");
+        assertThat(Endpoints.shown(withCredentials)).isEqualTo("http://***@runner.example.com/idtoken?api-version=2.0");
+        assertThat(Endpoints.shownOrigin(withCredentials)).isEqualTo("http://runner.example.com");
+        assertThatThrownBy(() -> Endpoints.requireSecure(withCredentials, "ACTIONS_ID_TOKEN_REQUEST_URL"))
+                .hasMessageNotContaining("s3cr3t").hasMessageContaining("https://runner.example.com/idtoken");
+    }
 }

@@ -192,4 +192,30 @@ class GitHubActionsIdentityTest {
     void audienceIsAppendedWithQuestionMarkWhenThereIsNoQuery() {
         assertThat(GitHubActionsIdentity.withAudience("https://x/t", "test pypi")).isEqualTo("https://x/t?audience=test+pypi");
     }
+
+    @Test
+    void credentialsInTheRequestUrlAreNeverShown(WireMockRuntimeInfo wm) {
+        env.put("ACTIONS_ID_TOKEN_REQUEST_URL", "http://runner:s3cr3t@runner.example.com/idtoken?api-version=2.0");
+        assertThatThrownBy(() -> identity().fetchIdToken("pypi")).hasMessageNotContaining("s3cr3t");
+        env.put("ACTIONS_ID_TOKEN_REQUEST_URL", "http://runner:s3cr3t@127.0.0.1:" + io.github.yogs0ddhoth.pypi.testing.HostileServer.refusedPort()
+                + "/idtoken?api-version=2.0");
+        assertThatThrownBy(() -> identity().fetchIdToken("pypi")).hasMessageContaining("failed")
+                .hasMessageNotContaining("s3cr3t");
+        env.put("ACTIONS_ID_TOKEN_REQUEST_URL", "http://runner:s3 cr3t@127.0.0.1/idtoken");
+        assertThatThrownBy(() -> identity().fetchIdToken("pypi")).hasMessageContaining("is not a valid URL")
+                .hasMessageNotContaining("s3 cr3t");
+    }
+
+    @Test
+    void a503FromTheTokenEndpointIsPassingAndCarriesRetryAfter() {
+        stubFor(get(urlPathEqualTo("/idtoken")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3")));
+        assertThatThrownBy(() -> identity().fetchIdToken("pypi"))
+                .isInstanceOfSatisfying(IdentityException.class, e -> {
+                    assertThat(e.isPassing()).isTrue();
+                    assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(3));
+                });
+        stubFor(get(urlPathEqualTo("/idtoken")).willReturn(aResponse().withStatus(403)));
+        assertThatThrownBy(() -> identity().fetchIdToken("pypi"))
+                .isInstanceOfSatisfying(IdentityException.class, e -> assertThat(e.isPassing()).isFalse());
+    }
 }

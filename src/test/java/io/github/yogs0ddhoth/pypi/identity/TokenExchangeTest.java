@@ -83,6 +83,28 @@ class TokenExchangeTest {
     }
 
     @Test
+    void audienceRedirectIsNotCalledDownAndNotFollowed() {
+        stubFor(get("/_/oidc/audience").willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "https://elsewhere.example/_/oidc/audience")));
+        assertThatThrownBy(() -> exchange.audience())
+                .isInstanceOfSatisfying(IdentityException.class, e -> assertThat(e.isPassing()).isFalse())
+                .hasMessageContaining("answered 301")
+                .hasMessageContaining("redirecting to https://elsewhere.example/_/oidc/audience")
+                .hasMessageContaining("Redirects are not followed")
+                .hasMessageNotContaining("may be down");
+    }
+
+    @Test
+    void audience5xxAnd429ArePassingWithTheirRetryAfter() {
+        stubFor(get("/_/oidc/audience").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")));
+        assertThatThrownBy(() -> exchange.audience())
+                .isInstanceOfSatisfying(IdentityException.class, e -> {
+                    assertThat(e.isPassing()).isTrue();
+                    assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(12));
+                });
+    }
+
+    @Test
     void audienceThatIsNotJsonIsExplained() {
         stubFor(get("/_/oidc/audience").willReturn(aResponse().withStatus(200).withBody("<html>hello</html>")));
         assertThatThrownBy(() -> exchange.audience()).hasMessageContaining("without a JSON string field 'audience'");

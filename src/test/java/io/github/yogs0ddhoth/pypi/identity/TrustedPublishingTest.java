@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.report.PublishLog;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
@@ -72,6 +73,22 @@ class TrustedPublishingTest {
     }
 
     private TrustedPublishing publishing(Map<String, String> env, boolean onGitHub) {
+        return publishing(env, onGitHub, new TextExchange(client));
+    }
+
+    private final List<java.time.Duration> sleeps = new java.util.ArrayList<>();
+
+    /** Retries=3 in the exchange, as the publish run's: the identity operation takes them as its budget. */
+    private TrustedPublishing retrying(Map<String, String> env) {
+        return publishing(env, true, new TextExchange(client, new RetryPolicy(3, java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(30), () -> 0.0, sleeps::add), m -> stream.println("[WARNING] " + m)));
+    }
+
+    private long errorAnnotations() {
+        return output().lines().filter(l -> l.startsWith("::error")).count();
+    }
+
+    private TrustedPublishing publishing(Map<String, String> env, boolean onGitHub, TextExchange http) {
         WorkflowCommands commands = onGitHub ? new WorkflowCommands(stream) : null;
         SecretMasker masker = new SecretMasker(commands);
         PublishLog log = new PublishLog() {
@@ -81,8 +98,8 @@ class TrustedPublishingTest {
             public void error(String m) { stream.println("[ERROR] " + m); }
         };
         Clock clock = Clock.fixed(Instant.ofEpochSecond(Jwts.ISSUED_AT + 60), ZoneOffset.UTC);
-        return new TrustedPublishing(env, new TextExchange(client), masker, commands, log, clock,
-                new CiDetector(new TextExchange(client), masker, dir.resolve("no-dmi")));
+        return new TrustedPublishing(env, http, masker, commands, log, clock,
+                new CiDetector(http.singleAttempt(), masker, dir.resolve("no-dmi")));
     }
 
     private Map<String, String> gitHubEnv() {
@@ -236,5 +253,87 @@ class TrustedPublishingTest {
         assertThatThrownBy(() -> publishing(Map.of(), false).obtain(index.baseUrl(), "demo-pkg", DECLARED))
                 .hasMessageContaining("No supported CI system was detected");
         assertThat(index.requestCount()).isZero();
+    }
+
+    @Test
+    void anAudienceThatStays503IsAskedRetriesPlusOneTimes() {
+        StubMapping down = index.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(urlEqualTo("/_/oidc/audience")).atPriority(0).willReturn(aResponse().withStatus(503)));
+        try {
+            assertThatThrownBy(() -> retrying(gitHubEnv()).obtain(index.baseUrl(), "demo-pkg", DECLARED))
+                    .hasMessageContaining("answered 503");
+        } finally {
+            index.server().removeStub(down);
+        }
+
+        assertThat(index.server().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlEqualTo("/_/oidc/audience")))).hasSize(4);
+        assertThat(index.tokenRequests()).isZero();
+        assertThat(sleeps).hasSize(3);
+        assertThat(output().lines().filter(l -> l.startsWith("[WARNING]") && l.contains("retrying"))).hasSize(3);
+        assertThat(errorAnnotations()).isEqualTo(1);
+    }
+
+    @Test
+    void aMintThatStays503IsTriedRetriesPlusOneTimesEachWithAFreshIdToken() {
+        StubMapping down = index.server().stubFor(post(urlEqualTo("/_/oidc/mint-token")).atPriority(0)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "5")));
+        try {
+            assertThatThrownBy(() -> retrying(gitHubEnv()).obtain(index.baseUrl(), "demo-pkg", DECLARED))
+                    .isInstanceOf(MintException.class);
+        } finally {
+            index.server().removeStub(down);
+        }
+
+        assertThat(index.mintRequests()).isEqualTo(4);
+        assertThat(index.tokenRequests()).isEqualTo(4);
+        assertThat(index.server().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlEqualTo("/_/oidc/audience")))).hasSize(1);
+        // Backoff 1, 2, 4 s at zero jitter; the server's 5 s wins each time.
+        assertThat(sleeps).containsExactly(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(5));
+        assertThat(errorAnnotations()).isEqualTo(1);
+    }
+
+    @Test
+    void aBudgetIsSharedByTheAudienceAndTheMint() {
+        StubMapping audience = index.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(urlEqualTo("/_/oidc/audience")).atPriority(0).inScenario("flaky")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("up"));
+        StubMapping mint = index.server().stubFor(post(urlEqualTo("/_/oidc/mint-token")).atPriority(0)
+                .willReturn(aResponse().withStatus(503)));
+        try {
+            assertThatThrownBy(() -> retrying(gitHubEnv()).obtain(index.baseUrl(), "demo-pkg", DECLARED))
+                    .isInstanceOf(MintException.class);
+        } finally {
+            index.server().removeStub(audience);
+            index.server().removeStub(mint);
+            index.server().resetScenarios();
+        }
+
+        // One retry went to the audience, so the mint had three left: four attempts in all, not four each.
+        assertThat(index.server().findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlEqualTo("/_/oidc/audience")))).hasSize(2);
+        assertThat(index.mintRequests()).isEqualTo(3);
+        assertThat(sleeps).hasSize(3);
+    }
+
+    @Test
+    void aMintRetriedSuccessfullyIsAWarningNotAnError() throws Exception {
+        StubMapping once = index.server().stubFor(post(urlEqualTo("/_/oidc/mint-token")).atPriority(0)
+                .inScenario("once").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        try {
+            retrying(gitHubEnv()).obtain(index.baseUrl(), "demo-pkg", DECLARED);
+        } finally {
+            index.server().removeStub(once);
+            index.server().resetScenarios();
+        }
+
+        assertThat(index.mintRequests()).isEqualTo(2);
+        assertThat(errorAnnotations()).isZero();
+        assertThat(summary).doesNotExist();
+        assertThat(output()).contains("retrying with a fresh ID token (1 of 3)");
     }
 }

@@ -225,6 +225,95 @@ class FileUploaderTest {
         assertThat(sleeps).isEmpty();
     }
 
+    @Test
+    void aFileDeletedAfterHashingIsItsOwnErrorAndNotRetried(WireMockRuntimeInfo wm) throws Exception {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(200)));
+        Files.delete(form.file());
+
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains(FILE + " changed on disk after it was hashed")
+                .contains("it was 4096 bytes then, and it no longer exists").contains("not retried")
+                .doesNotContain("Check the network").doesNotContain("..");
+        assertThat(posts()).isZero();
+        assertThat(sleeps).isEmpty();
+        verify(0, getRequestedFor(urlEqualTo("/simple/demo-pkg/")));
+    }
+
+    @Test
+    void aFileThatGrewAfterHashingNamesBothSizes(WireMockRuntimeInfo wm) throws Exception {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(200)));
+        Files.write(form.file(), new byte[5000]);
+
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("it was 4096 bytes then, and it is 5000 bytes now")
+                .contains(form.file().toString());
+        assertThat(posts()).isZero();
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void tooManyNewProjectsIsExplainedAndNotRetried(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\": \"Too many new projects created\", \"code\": \"429 Too many new projects"
+                        + " created\", \"title\": \"Too Many Requests\"}")));
+
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("429 Too many new projects created")
+                .contains("PyPI limits how many new projects").contains("wait an hour")
+                .contains("Not retried");
+        assertThat(posts()).isEqualTo(1);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void retryAfterOnA503IsHonoured(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").inScenario("busy").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "9")).willSetStateTo("calm"));
+        stubFor(post("/legacy/").inScenario("busy").whenScenarioStateIs("calm")
+                .willReturn(aResponse().withStatus(200)));
+        stubFor(get("/simple/demo-pkg/").willReturn(aResponse().withStatus(404)));
+
+        assertThat(uploader(wm, false).upload(form, tokens).outcome()).isEqualTo(Outcome.UPLOADED);
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(9));
+        assertThat(log.text()).contains("The index answered 503 and asked to wait 9 s; retrying");
+    }
+
+    @Test
+    void lookupsShareTheUploadsBudget(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(502)));
+        stubFor(get("/simple/demo-pkg/").willReturn(aResponse().withStatus(503)));
+
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        // retries=3: four posts, one lookup after each, and no request sent more than four times.
+        assertThat(posts()).isEqualTo(4);
+        verify(4, getRequestedFor(urlEqualTo("/simple/demo-pkg/")));
+        assertThat(sleeps).hasSize(3);
+    }
+
+    @Test
+    void fileAlreadyExistsRetriesAnUnansweredLookupWithinTheBudget(WireMockRuntimeInfo wm) {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(400)
+                .withStatusMessage("File already exists ('" + FILE + "', with blake2_256 hash 'x').")));
+        stubFor(get("/simple/demo-pkg/").willReturn(aResponse().withStatus(503)));
+
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("could not check");
+        assertThat(posts()).isEqualTo(1);
+        verify(4, getRequestedFor(urlEqualTo("/simple/demo-pkg/")));
+        assertThat(sleeps).hasSize(3);
+    }
+
     private static String basic(String token) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString(("__token__:" + token).getBytes());
     }

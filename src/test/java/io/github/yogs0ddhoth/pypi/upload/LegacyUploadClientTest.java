@@ -138,6 +138,50 @@ class LegacyUploadClientTest {
     }
 
     @Test
+    void aRedirectFromAUrlWithItsSlashSuggestsNoSecondSlash() {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "https://upload.example.org/legacy/")));
+        assertThatThrownBy(() -> upload.upload(form, TOKEN, ProgressListener.NONE))
+                .hasMessageContaining("redirecting to https://upload.example.org/legacy/")
+                .hasMessageContaining("set repositoryUrl to https://upload.example.org/legacy/")
+                .hasMessageNotContaining("legacy//");
+    }
+
+    @Test
+    void aFileThatChangesWhileItIsSentStopsTheUploadWithItsOwnError() {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(200)));
+        ProgressListener grow = (sent, total) -> {
+            if (sent < total) {
+                try {
+                    Files.write(form.file(), new byte[1000], java.nio.file.StandardOpenOption.APPEND);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> upload.upload(form, TOKEN, grow))
+                .isInstanceOfSatisfying(FileChangedException.class, e -> {
+                    assertThat(e.isUncertain()).isFalse();
+                    assertThat(e.hashedSize()).isEqualTo(300_000);
+                    assertThat(e.currentSize()).isGreaterThan(300_000);
+                })
+                .hasMessageContaining("demo_pkg-1.0-py3-none-any.whl changed on disk after it was hashed: it was"
+                        + " 300000 bytes then, and it is 30")
+                .hasMessageContaining("The upload was stopped before its end")
+                .hasMessageNotContaining("Check the network")
+                .hasMessageNotContaining("..");
+    }
+
+    @Test
+    void aTransportErrorMessageReadsAsOneSentence() {
+        stubFor(post("/legacy/").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        assertThatThrownBy(() -> upload.upload(form, TOKEN, ProgressListener.NONE))
+                .hasMessageContaining("Check the network or proxy")
+                .hasMessageNotContaining("..");
+    }
+
+    @Test
     void serverErrorIsReportedWithAdvice() {
         stubFor(post("/legacy/").willReturn(aResponse().withStatus(503).withStatusMessage("Service Unavailable")));
         assertThatThrownBy(() -> upload.upload(form, TOKEN, ProgressListener.NONE))

@@ -62,7 +62,10 @@ class MultipartFormEntityTest {
         MultipartFormEntity entity = new MultipartFormEntity(new UploadForm(List.of(), file, "a.whl", 3),
                 ProgressListener.NONE, "B");
         assertThatThrownBy(() -> entity.writeTo(new ByteArrayOutputStream()))
-                .hasMessageContaining("a.whl changed on disk");
+                .isInstanceOfSatisfying(MultipartFormEntity.ChangedOnDisk.class,
+                        e -> assertThat(e.detail().currentSize()).isEqualTo(6))
+                .hasMessageContaining("a.whl changed on disk after it was hashed: it was 3 bytes then, and it is 6"
+                        + " bytes now");
     }
 
     @Test
