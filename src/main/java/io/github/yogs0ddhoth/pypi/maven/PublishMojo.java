@@ -8,6 +8,7 @@ import io.github.yogs0ddhoth.pypi.upload.CheckUrl;
 import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
 import java.io.File;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -53,6 +54,14 @@ public class PublishMojo extends AbstractPypiMojo {
      */
     @Parameter(property = "pypi.retries", defaultValue = "3")
     private int retries;
+
+    /**
+     * Seconds one attempt at a small exchange may take in all (connect, answer and body): the audience, the ID
+     * token, the token exchange, an index lookup, and an upload's answer once its body is sent. A server that
+     * trickles its answer or never ends it is cut off here. 1 to 600.
+     */
+    @Parameter(property = "pypi.exchangeTimeout", defaultValue = "30")
+    private int exchangeTimeout;
 
     /**
      * The simple index (PEP 691 JSON) asked, before the first upload, which files the index already has: the
@@ -130,6 +139,10 @@ public class PublishMojo extends AbstractPypiMojo {
         if (retries < 0 || retries > 10) {
             throw new MojoFailureException("pypi.retries must be between 0 and 10, was " + retries + ".");
         }
+        if (exchangeTimeout < 1 || exchangeTimeout > 600) {
+            throw new MojoFailureException("pypi.exchangeTimeout must be between 1 and 600 seconds, was "
+                    + exchangeTimeout + ".");
+        }
         try {
             CheckUrl.simpleRoot(checkUrl, repository);
         } catch (IllegalArgumentException e) {
@@ -155,6 +168,7 @@ public class PublishMojo extends AbstractPypiMojo {
         HttpWireLogging.silence();
         Publisher publisher = new Publisher(new MavenPublishLog(getLog()), ProcessStdout.open(),
                 HttpSettings.defaults(plugin == null ? "unknown" : plugin.getVersion())
+                        .withExchangeTimeout(Duration.ofSeconds(exchangeTimeout))
                         .withProxies(new SettingsProxyChooser(session == null ? null : session.getRepositorySession())),
                 Clock.systemUTC());
         try {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Every attempt ends by its deadline whatever the server does, and a body over its cap is abandoned, not drained.
  * Durations are checked against generous bounds: the point is that the call ends, not how fast.
  */
+@org.junit.jupiter.api.Timeout(60)
 class DeadlineTest {
     private static final Duration TIMEOUT = Duration.ofMillis(1500);
     /** Far beyond any honest scheduling delay on a loaded machine, far below "hangs forever". */
@@ -99,6 +100,25 @@ class DeadlineTest {
         Thread.sleep(500);
         // Only what the socket buffers held when the connection was closed: nothing more is read, or sent.
         assertThat(server.bodyBytesSent()).isEqualTo(sent).isLessThan(16L * 1024 * 1024);
+    }
+
+    @Test
+    void aConnectThatHangsIsCutAtTheDeadlineNotTheConnectTimeout() throws Exception {
+        // A listener whose accept queue is full: Linux drops further SYNs, so connecting hangs.
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                java.net.Socket first = new java.net.Socket();
+                java.net.Socket second = new java.net.Socket()) {
+            java.net.InetSocketAddress address = new java.net.InetSocketAddress("127.0.0.1", full.getLocalPort());
+            first.connect(address, 2000);
+            second.connect(address, 2000);
+            Instant start = Instant.now();
+
+            // The client's connect timeout is 20 s; the exchange's deadline, 1.5 s, is what ends it.
+            assertThatThrownBy(() -> exchange(0).send(new HttpGet("http://127.0.0.1:" + full.getLocalPort() + "/x")))
+                    .isInstanceOf(ExchangeTimeoutException.class);
+
+            assertThat(since(start)).isLessThan(TIMEOUT.plus(Duration.ofSeconds(5)));
+        }
     }
 
     @Test

@@ -62,6 +62,7 @@ class PublishMojoTest {
     @InjectMojo(goal = "pypi-publish", pom = "classpath:/unit/defaults/pom.xml")
     void defaultsPublishToPypiFromTheBuildDirectory(PublishMojo mojo) throws Exception {
         assertThat(param(mojo, "repositoryUrl")).isEqualTo("https://upload.pypi.org/legacy/");
+        assertThat(param(mojo, "exchangeTimeout")).isEqualTo(30);
         assertThat(param(mojo, "includes")).isEqualTo(List.of("**/*.whl", "**/*.tar.gz"));
         assertThat(param(mojo, "dryRun")).isEqualTo(false);
         assertThat(param(mojo, "skip")).isEqualTo(false);
