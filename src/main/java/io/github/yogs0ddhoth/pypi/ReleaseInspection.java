@@ -3,6 +3,7 @@ package io.github.yogs0ddhoth.pypi;
 import io.github.yogs0ddhoth.pypi.check.ReleaseValidator;
 import io.github.yogs0ddhoth.pypi.check.ValidationReport;
 import io.github.yogs0ddhoth.pypi.distribution.DiscoveryResult;
+import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import io.github.yogs0ddhoth.pypi.distribution.DistributionException;
 import io.github.yogs0ddhoth.pypi.distribution.DistributionFinder;
@@ -55,7 +56,7 @@ public final class ReleaseInspection {
             throw nothingFound;
         }
         for (IgnoredFile file : ignored) {
-            log.debug("Ignoring " + file.path() + ": " + file.reason());
+            log.debug("Ignoring " + DisplayName.of(file.path()) + ": " + file.reason());
         }
         DiscoveryResult all = new DiscoveryResult(distributions, ignored, problems);
         return new Result(all, new ReleaseValidator().validate(all, expectedVersion));

@@ -1,6 +1,7 @@
 package io.github.yogs0ddhoth.pypi.check;
 
 import io.github.yogs0ddhoth.pypi.distribution.DiscoveryResult;
+import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import io.github.yogs0ddhoth.pypi.distribution.DistributionType;
 import io.github.yogs0ddhoth.pypi.distribution.FileProblem;
@@ -42,7 +43,8 @@ public final class ReleaseValidator {
     /**
      * Validates everything discovery found.
      *
-     * @param discovered the distributions, the ignored files (a {@code .zip} among them is reported as a refused sdist)
+     * @param discovered the distributions, the ignored files (a {@code .zip} among them is reported as a refused sdist,
+     *     every other one as a warning that it is not published)
      *     and the files that could not be read
      * @param expectedVersion the version the release must have ({@code pypi.expectedVersion}), if pinned
      * @return every finding; {@link ValidationReport#hasErrors()} says whether the release may be published
@@ -55,18 +57,22 @@ public final class ReleaseValidator {
         Optional<Pep440Version> expected = expectedVersion.filter(v -> !isSnapshot(v)).flatMap(Pep440Version::parse);
 
         for (Distribution distribution : discovered.distributions()) {
-            files.add(distribution.path().toString());
+            files.add(DisplayName.of(distribution.path()));
             findings.addAll(checkFile(distribution, expected));
         }
         for (FileProblem problem : discovered.problems()) {
-            files.add(problem.path().toString());
+            files.add(DisplayName.of(problem.path()));
             findings.addAll(fromProblem(problem));
         }
         for (IgnoredFile ignored : discovered.ignored()) {
-            if (ignored.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                files.add(ignored.path().toString());
-                findings.add(zipSdist(ignored.path()));
+            if (ignored.excluded()) {
+                continue;
             }
+            files.add(DisplayName.of(ignored.path()));
+            // Never silently: a matched file left out of the release is either refused (a .zip sdist) or named.
+            findings.add(ignored.path().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+                    ? zipSdist(ignored.path())
+                    : notPublished(ignored));
         }
         findings.addAll(releaseFindings(discovered, expectedVersion));
         return new ValidationReport(files, findings);
@@ -143,7 +149,17 @@ public final class ReleaseValidator {
                     "Check what the build put into the description (the readme setting) and rebuild.");
             case MALFORMED_METADATA -> Rule.METADATA_MALFORMED.at(file, problem.message(),
                     "Write the metadata as UTF-8 'Field: value' lines (a build backend does) and rebuild.");
+            case PKG_INFO_NOT_REGULAR -> Rule.SDIST_PKG_INFO_NOT_REGULAR.at(file, problem.message(),
+                    "Rebuild the sdist with a Python build backend ('python -m build --sdist'), or pack it with 'tar"
+                            + " --dereference' so PKG-INFO is stored as a regular file.");
         };
+    }
+
+    private static Finding notPublished(IgnoredFile ignored) {
+        return Rule.FILE_NOT_PUBLISHED.at(ignored.path(), DisplayName.of(ignored.path()) + " matches the include"
+                + " patterns but is not published: " + ignored.reason() + ".", "If it should be published, rebuild it"
+                + " as a wheel or an sdist ('python -m build'); if not, add an exclude pattern for it (or narrow the"
+                + " includes), which also silences this warning.");
     }
 
     private static Finding zipSdist(Path file) {
@@ -173,15 +189,16 @@ public final class ReleaseValidator {
         for (Distribution d : distributions) {
             d.name().filter(ProjectName::isValid)
                     .ifPresent(n -> byName.computeIfAbsent(ProjectName.normalize(n), k -> new ArrayList<>())
-                            .add(d.filename()));
+                            .add(DisplayName.of(d.filename())));
             d.version().ifPresent(raw -> {
                 Object key = Pep440Version.parse(raw).<Object>map(v -> v).orElse(raw);
-                byVersion.computeIfAbsent(key, k -> new ArrayList<>()).add(d.filename());
+                byVersion.computeIfAbsent(key, k -> new ArrayList<>()).add(DisplayName.of(d.filename()));
                 versionLabels.putIfAbsent(key, key.toString());
             });
-            byFilename.computeIfAbsent(d.filename(), k -> new ArrayList<>()).add(d.path().toString());
+            byFilename.computeIfAbsent(DisplayName.of(d.filename()), k -> new ArrayList<>())
+                    .add(DisplayName.of(d.path()));
             if (d.type() == DistributionType.SDIST) {
-                sdists.add(d.path().toString());
+                sdists.add(DisplayName.of(d.path()));
             }
         }
         if (byName.size() > 1) {

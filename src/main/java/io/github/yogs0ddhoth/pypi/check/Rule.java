@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.check;
 
+import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +18,10 @@ public enum Rule {
             + " .dist-info/METADATA"),
     METADATA_TOO_LARGE("metadata-too-large", Severity.ERROR, "METADATA or PKG-INFO over the size cap"),
     METADATA_MALFORMED("metadata-malformed", Severity.ERROR, "METADATA or PKG-INFO not UTF-8 or not a header block"),
+    SDIST_PKG_INFO_NOT_REGULAR("sdist-pkg-info-not-regular", Severity.ERROR, "an sdist whose PKG-INFO is a symbolic"
+            + " link, a device, a FIFO or a directory"),
+    FILE_NOT_PUBLISHED("file-not-published", Severity.WARNING, "a matched file that is not a wheel or an sdist, and"
+            + " so is not uploaded"),
 
     // The release as a whole.
     RELEASE_EMPTY("release-empty", Severity.ERROR, "no file to publish"),
@@ -44,6 +49,12 @@ public enum Rule {
             + " files"),
     WHEEL_ENTRY_POINTS("wheel-entry-points", Severity.ERROR, "an entry_points.txt PyPI cannot parse"),
     SDIST_TOP_LEVEL("sdist-top-level", Severity.ERROR, "not a single top-level directory"),
+    ARCHIVE_PATH_OUTSIDE("archive-path-outside", Severity.ERROR, "an entry with an absolute path or one that climbs out"
+            + " of the archive with '..', which pip refuses to install"),
+    WHEEL_DIST_INFO_SEVERAL("wheel-dist-info-several", Severity.ERROR, "several top-level .dist-info directories, which"
+            + " pip refuses to install"),
+    SDIST_SPECIAL_MEMBER("sdist-special-member", Severity.ERROR, "a device or FIFO member, or a link that points out"
+            + " of the sdist, which pip refuses to unpack"),
     SDIST_PKG_INFO("sdist-pkg-info", Severity.ERROR, "no {top}/PKG-INFO"),
     LICENSE_FILE_MISSING("license-file-missing", Severity.ERROR, "a License-File not in the archive where PyPI"
             + " looks"),
@@ -120,11 +131,11 @@ public enum Rule {
     }
 
     Finding at(Path file, String message, String fix) {
-        return new Finding(severity, file == null ? null : file.toString(), id, message, fix);
+        return new Finding(severity, file == null ? null : DisplayName.of(file), id, message, fix);
     }
 
     Finding at(Path file, Severity override, String message, String fix) {
-        return new Finding(override, file == null ? null : file.toString(), id, message, fix);
+        return new Finding(override, file == null ? null : DisplayName.of(file), id, message, fix);
     }
 
     Finding release(String message, String fix) {

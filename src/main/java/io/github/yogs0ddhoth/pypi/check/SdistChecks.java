@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.check;
 
+import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ final class SdistChecks {
             Optional<Pep440Version> metadataVersion, Optional<String> declaredMetadataVersion,
             List<String> licenseFiles) {
         Path file = sdist.path();
-        String filename = sdist.filename();
+        String filename = DisplayName.of(sdist.filename());
         List<Finding> findings = new ArrayList<>();
         if (metadataName.isPresent() && ProjectName.isValid(metadataName.get()) && metadataVersion.isPresent()) {
             checkFilename(file, filename, metadataName.get(), metadataVersion.get(), findings);
@@ -28,7 +29,8 @@ final class SdistChecks {
         try {
             listing = TarListing.read(file);
         } catch (IOException e) {
-            findings.add(Rule.FILE_UNREADABLE.at(file, "Cannot read " + filename + " to check its layout (" + e + ").",
+            findings.add(Rule.FILE_UNREADABLE.at(file, "Cannot read " + filename + " to check its layout ("
+                    + DisplayName.of(e.toString()) + ").",
                     "Check that the file is readable and not being rewritten, then run again."));
             return findings;
         }
@@ -40,6 +42,26 @@ final class SdistChecks {
                     "Rebuild the sdist with a Python build backend ('python -m build --sdist'), which never writes"
                             + " sparse members; do not repack it with 'tar --sparse'."));
         }
+        if (!listing.outside().isEmpty()) {
+            findings.add(Rule.ARCHIVE_PATH_OUTSIDE.at(file, listing.outside().size() + " member(s) of " + filename
+                    + " have an absolute path or climb out with '..' (" + shown(listing.outside()) + "): unpacked,"
+                    + " they would land outside the sdist's directory. pip refuses to install such an sdist (it"
+                    + " reports a file trying to install outside the target directory), so the release could not be"
+                    + " installed from source.", "Rebuild the sdist with a Python build backend ('python -m build"
+                    + " --sdist'); when packing by hand, run tar from the parent of the project directory ('tar -czf"
+                    + " name-1.0.tar.gz name-1.0') and never with absolute or '..' paths."));
+        }
+        if (!listing.special().isEmpty()) {
+            List<String> special = listing.special();
+            findings.add(Rule.SDIST_SPECIAL_MEMBER.at(file, special.size() + " member(s) of " + filename + " are"
+                    + " devices, FIFOs or links that point outside the archive ("
+                    + String.join(", ", special.subList(0, Math.min(SHOWN, special.size())))
+                    + (special.size() > SHOWN ? ", ..." : "") + "). pip unpacks sdists with Python's tarfile 'data'"
+                    + " filter, which refuses these members, so the sdist cannot be installed.", "Rebuild the sdist"
+                    + " with a Python build backend ('python -m build --sdist'), which stores only files and"
+                    + " directories; keep devices and pipes out of the source tree, and store links as the files they"
+                    + " point to ('tar --dereference')."));
+        }
         Optional<String> top = listing.commonPath();
         if (top.isEmpty()) {
             Set<String> tops = listing.topLevelNames();
@@ -50,8 +72,8 @@ final class SdistChecks {
                     + " ('python -m build --sdist'); an assembly or a hand-made tarball is not an sdist."));
             return findings;
         }
-        String pkgInfo = top.get() + "/PKG-INFO";
-        if (!listing.contains(pkgInfo)) {
+        String pkgInfo = DisplayName.of(top.get()) + "/PKG-INFO";
+        if (!listing.contains(top.get() + "/PKG-INFO")) {
             boolean dotSlash = listing.names().stream().anyMatch(n -> n.startsWith("./"));
             findings.add(Rule.SDIST_PKG_INFO.at(file, filename + " has no member named '" + pkgInfo + "'"
                     + (dotSlash ? " (its member names start with './', and PyPI looks the name up exactly)" : "")
@@ -64,9 +86,9 @@ final class SdistChecks {
                 String expected = top.get() + "/" + license;
                 if (!listing.contains(expected)) {
                     findings.add(Rule.LICENSE_FILE_MISSING.at(file, "PKG-INFO declares License-File '" + license
-                            + "', but " + filename + " has no '" + expected + "', where PyPI looks for it. PyPI"
-                            + " refuses the upload: \"License-File " + license + " does not exist in distribution"
-                            + " file " + filename + " at " + expected + "\".", "Include the license files in the sdist"
+                            + "', but " + filename + " has no '" + DisplayName.of(expected) + "', where PyPI looks"
+                            + " for it. PyPI refuses the upload: \"License-File " + license + " does not exist in"
+                            + " distribution file " + filename + " at " + DisplayName.of(expected) + "\".", "Include the license files in the sdist"
                             + " (the build backend does for [project] license-files), or correct the paths."));
                 }
             }
@@ -104,7 +126,7 @@ final class SdistChecks {
     }
 
     private static String shown(List<String> names) {
-        List<String> first = names.subList(0, Math.min(SHOWN, names.size()));
+        List<String> first = names.subList(0, Math.min(SHOWN, names.size())).stream().map(DisplayName::of).toList();
         return "'" + String.join("', '", first) + "'" + (names.size() > SHOWN ? ", ..." : "");
     }
 }

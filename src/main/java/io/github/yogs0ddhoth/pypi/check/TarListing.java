@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.check;
 
+import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,21 +17,29 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * The member names of a gzip-compressed tar as Python's tarfile reports them (directory names without their trailing
- * slash), and which members are sparse. Streamed once; no member data is kept.
+ * slash), which members are sparse, and which ones pip refuses to unpack. Streamed once; no member data is kept.
  *
  * @param names every member name, in archive order
  * @param sparse the names of sparse members
+ * @param outside the names of members that would land outside the directory the sdist is unpacked into: absolute, or
+ *     climbing out with {@code ..}
+ * @param special each device or FIFO member, and each link whose target is absolute or outside the archive, as
+ *     {@code 'name' (what it is)}; names escaped for messages
  */
-record TarListing(List<String> names, List<String> sparse) {
+record TarListing(List<String> names, List<String> sparse, List<String> outside, List<String> special) {
 
     TarListing {
         names = List.copyOf(names);
         sparse = List.copyOf(sparse);
+        outside = List.copyOf(outside);
+        special = List.copyOf(special);
     }
 
     static TarListing read(Path file) throws IOException {
         List<String> names = new ArrayList<>();
         List<String> sparse = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
+        List<String> special = new ArrayList<>();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
                 GzipCompressorInputStream gzip = GzipCompressorInputStream.builder()
                         .setInputStream(raw)
@@ -50,9 +59,60 @@ record TarListing(List<String> names, List<String> sparse) {
                 if (isSparse(entry)) {
                     sparse.add(name);
                 }
+                if (name.startsWith("/") || climbsOut(name)) {
+                    outside.add(name);
+                }
+                Optional<String> refused = refusedByPip(entry);
+                if (refused.isPresent()) {
+                    special.add("'" + DisplayName.of(entry.getName()) + "' (" + refused.get() + ")");
+                }
             }
         }
-        return new TarListing(names, sparse);
+        return new TarListing(names, sparse, outside, special);
+    }
+
+    // What Python's tarfile 'data' filter refuses besides paths outside the destination, and so what pip (which
+    // unpacks sdists with it) refuses: device and FIFO members, and links whose target is absolute or outside.
+    private static Optional<String> refusedByPip(TarArchiveEntry entry) {
+        if (entry.isCharacterDevice()) {
+            return Optional.of("a character device");
+        }
+        if (entry.isBlockDevice()) {
+            return Optional.of("a block device");
+        }
+        if (entry.isFIFO()) {
+            return Optional.of("a FIFO");
+        }
+        if (entry.isSymbolicLink() || entry.isLink()) {
+            String target = entry.getLinkName();
+            String kind = entry.isSymbolicLink() ? "a symbolic link" : "a hard link";
+            if (target.startsWith("/")) {
+                return Optional.of(kind + " to the absolute path '" + DisplayName.of(target) + "'");
+            }
+            // A symbolic link resolves from its own directory, a hard link from the archive root.
+            String name = entry.getName();
+            int slash = name.endsWith("/") ? name.lastIndexOf('/', name.length() - 2) : name.lastIndexOf('/');
+            String resolved = entry.isSymbolicLink() && slash >= 0 ? name.substring(0, slash + 1) + target : target;
+            if (climbsOut(resolved)) {
+                return Optional.of(kind + " to '" + DisplayName.of(target) + "', outside the archive");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a relative path, with its {@code ..} applied, ends up above where it starts. */
+    static boolean climbsOut(String path) {
+        int depth = 0;
+        for (String part : path.split("/")) {
+            if (part.equals("..")) {
+                if (--depth < 0) {
+                    return true;
+                }
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                depth++;
+            }
+        }
+        return false;
     }
 
     // What Python's TarInfo.issparse() recognises: old GNU sparse members, star's, and GNU sparse data in pax headers

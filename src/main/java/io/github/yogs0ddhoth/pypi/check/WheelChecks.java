@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.check;
 
+import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import io.github.yogs0ddhoth.pypi.distribution.WheelFilename;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class WheelChecks {
             Optional<Pep440Version> metadataVersion, Optional<String> declaredMetadataVersion,
             List<String> licenseFiles) {
         Path file = wheel.path();
-        String filename = wheel.filename();
+        String filename = DisplayName.of(wheel.filename());
         List<Finding> findings = new ArrayList<>();
         Optional<WheelFilename> parsed = WheelFilename.parse(filename);
         if (parsed.isEmpty()) {
@@ -44,10 +45,11 @@ final class WheelChecks {
             listing = ZipFraming.read(file);
         } catch (IOException e) {
             findings.add(Rule.FILE_UNREADABLE.at(file, "Cannot read " + filename + " to check its ZIP framing ("
-                    + e + ").", "Check that the file is readable and not being rewritten, then run again."));
+                    + DisplayName.of(e.toString()) + ").", "Check that the file is readable and not being rewritten, then run again."));
             return findings;
         }
         framing(file, filename, listing, findings);
+        installability(file, filename, listing.names(), findings);
 
         // PyPI names the .dist-info directory after the raw first two parts of the file name, not the metadata.
         String[] parts = filename.split("-", 3);
@@ -148,6 +150,43 @@ final class WheelChecks {
         }
     }
 
+    // What pip refuses when it installs a wheel: a file it would write outside the installation directory, and more
+    // than one top-level .dist-info directory, where it cannot tell which one describes the wheel.
+    private static void installability(Path file, String filename, Set<String> names, List<Finding> findings) {
+        Set<String> outside = new TreeSet<>();
+        Set<String> distInfos = new TreeSet<>();
+        for (String name : names) {
+            if (isAbsolute(name) || TarListing.climbsOut(name)) {
+                outside.add(name);
+            }
+            // pip's own test: the first path component of every entry, directory or file, ending in .dist-info.
+            String top = name.split("/", 2)[0];
+            if (top.endsWith(".dist-info")) {
+                distInfos.add(top);
+            }
+        }
+        if (!outside.isEmpty()) {
+            findings.add(Rule.ARCHIVE_PATH_OUTSIDE.at(file, outside.size() + " entr" + (outside.size() == 1 ? "y" : "ies")
+                    + " of " + filename + " have an absolute path or climb out with '..' (" + shown(outside) + "):"
+                    + " installed, they would be written outside site-packages. pip refuses to install the wheel (it"
+                    + " reports a file trying to install outside the target directory).", "Rebuild the wheel with a"
+                    + " build backend; a tool that writes wheels itself must store paths relative to the wheel's root,"
+                    + " without a leading '/', a drive letter or '..'."));
+        }
+        if (distInfos.size() > 1) {
+            findings.add(Rule.WHEEL_DIST_INFO_SEVERAL.at(file, filename + " has " + distInfos.size() + " top-level"
+                    + " .dist-info directories (" + shown(distInfos) + "). pip refuses to install it (\"multiple"
+                    + " .dist-info directories found\"), since it cannot tell which one describes the wheel.",
+                    "Rebuild the wheel from a clean build directory (a stale .dist-info from an earlier version or"
+                            + " name is the usual cause), so that it holds exactly one '<name>-<version>.dist-info'."));
+        }
+    }
+
+    private static boolean isAbsolute(String name) {
+        return name.startsWith("/") || name.startsWith("\\")
+                || (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0)));
+    }
+
     private static String explain(Rule rule) {
         return switch (rule) {
             case ZIP_DATA_DESCRIPTOR -> "Entries use a data descriptor (general-purpose flag bit 3): their sizes and"
@@ -193,7 +232,8 @@ final class WheelChecks {
         String leaf = entry.substring(entry.indexOf('/'));
         List<String> similar = names.stream().filter(n -> n.endsWith(".dist-info" + leaf)).sorted().limit(SHOWN)
                 .toList();
-        return similar.isEmpty() ? "" : "; it has " + String.join(", ", similar) + " instead";
+        return similar.isEmpty() ? "" : "; it has " + String.join(", ", similar.stream().map(DisplayName::of).toList())
+                + " instead";
     }
 
     private static void checkRecordAndEntryPoints(Path file, String filename, String distInfo, Set<String> names,
@@ -222,7 +262,8 @@ final class WheelChecks {
                                 + " names use letters, digits, '_', '.' and '-'.")));
             }
         } catch (IOException e) {
-            findings.add(Rule.FILE_UNREADABLE.at(file, "Cannot read the entries of " + filename + " (" + e + ").",
+            findings.add(Rule.FILE_UNREADABLE.at(file, "Cannot read the entries of " + filename + " ("
+                    + DisplayName.of(e.toString()) + ").",
                     "Check that the file is readable and not being rewritten, then run again."));
         }
     }
@@ -265,7 +306,8 @@ final class WheelChecks {
     }
 
     private static String shown(Set<String> names) {
-        List<String> first = new ArrayList<>(names).subList(0, Math.min(SHOWN, names.size()));
+        List<String> first = new ArrayList<>(names).subList(0, Math.min(SHOWN, names.size())).stream()
+                .map(DisplayName::of).toList();
         return "'" + String.join("', '", first) + "'" + (names.size() > SHOWN ? ", ..." : "");
     }
 

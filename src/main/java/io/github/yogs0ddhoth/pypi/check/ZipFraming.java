@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.check;
 
+import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -114,7 +115,7 @@ final class ZipFraming {
                     sb.append(", ...");
                     break;
                 }
-                sb.append(shown > 0 ? ", '" : "'").append(name).append('\'');
+                sb.append(shown > 0 ? ", '" : "'").append(DisplayName.of(name)).append('\'');
                 shown++;
             }
             return sb.append(')').toString();

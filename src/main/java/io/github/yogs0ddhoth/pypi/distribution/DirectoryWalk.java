@@ -8,7 +8,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything under a directory, relative to it and in path order, each with what kind of thing it is, plus the entries
@@ -22,12 +24,17 @@ import java.util.List;
  */
 record DirectoryWalk(List<Entry> entries, List<IgnoredFile> unreadable) {
 
+    // Linux's limit on links followed in one lookup; a longer chain is reported as a loop, as the kernel does.
+    private static final int MAX_LINK_HOPS = 40;
+
     /** What a path is. A symbolic link to a regular file counts as a regular file: it is followed. */
     enum Kind {
         REGULAR_FILE,
         DIRECTORY,
         LINK_TO_DIRECTORY,
         DANGLING_LINK,
+        /** A symbolic link that leads back to itself, directly or through other links: it names no file at all. */
+        LINK_LOOP,
         OTHER
     }
 
@@ -88,9 +95,46 @@ record DirectoryWalk(List<Entry> entries, List<IgnoredFile> unreadable) {
             if (Files.isDirectory(file)) {
                 return Kind.LINK_TO_DIRECTORY;
             }
-            return Files.exists(file) ? Kind.OTHER : Kind.DANGLING_LINK;
+            if (Files.exists(file)) {
+                return Kind.OTHER;
+            }
+            return linkChain(file).loops() ? Kind.LINK_LOOP : Kind.DANGLING_LINK;
         }
         return attrs.isDirectory() ? Kind.DIRECTORY : Kind.OTHER;
+    }
+
+    /**
+     * The links met when following {@code link}, each resolved against its own directory, up to the first path that is
+     * not a link (or that was met before).
+     *
+     * @param paths the link itself, then each target in turn; for a loop, ending with the first path seen twice
+     * @param loops whether the chain comes back to a path already in it
+     */
+    record LinkChain(List<Path> paths, boolean loops) {}
+
+    // The kernel gives up after 40 links (ELOOP) without saying where the loop is; following the chain by hand names
+    // every link in it, so the user sees which one to fix.
+    static LinkChain linkChain(Path link) {
+        List<Path> paths = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        Path current = link.toAbsolutePath().normalize();
+        for (int hops = 0; hops <= MAX_LINK_HOPS; hops++) {
+            paths.add(current);
+            if (!seen.add(current)) {
+                return new LinkChain(List.copyOf(paths), true);
+            }
+            if (!Files.isSymbolicLink(current)) {
+                return new LinkChain(List.copyOf(paths), false);
+            }
+            try {
+                Path parent = current.getParent();
+                Path target = Files.readSymbolicLink(current);
+                current = (parent == null ? target : parent.resolve(target)).toAbsolutePath().normalize();
+            } catch (IOException | UnsupportedOperationException e) {
+                return new LinkChain(List.copyOf(paths), false);
+            }
+        }
+        return new LinkChain(List.copyOf(paths), true); // as the kernel does: this many links is a loop
     }
 
     /** The path with {@code /} between its names on every platform, as include patterns are written. */
@@ -101,7 +145,7 @@ record DirectoryWalk(List<Entry> entries, List<IgnoredFile> unreadable) {
     }
 
     private static DistributionException cannotSearch(Path root, IOException e) {
-        return new DistributionException("Cannot search " + root + " for distributions (" + Causes.describe(e)
+        return new DistributionException("Cannot search " + DisplayName.of(root) + " for distributions (" + Causes.describe(e)
                 + "). Check that the directory and its subdirectories are readable.", e);
     }
 }

@@ -110,7 +110,7 @@ public final class DistributionFinder {
         List<AntPattern> excludePatterns = compile(excludes);
 
         if (!Files.isDirectory(root)) {
-            throw new DistributionException("No distributions to upload: the directory " + root
+            throw new DistributionException("No distributions to upload: the directory " + DisplayName.of(root)
                     + (Files.exists(root, LinkOption.NOFOLLOW_LINKS) ? " is not a directory" : " does not exist")
                     + " (includes " + includePatterns + ", excludes " + excludePatterns + "). " + HINT);
         }
@@ -135,8 +135,8 @@ public final class DistributionFinder {
             Optional<AntPattern> exclude = firstMatch(excludePatterns, relativePath);
             if (exclude.isPresent()) {
                 if (entry.kind() == DirectoryWalk.Kind.REGULAR_FILE) {
-                    ignored.add(new IgnoredFile(file, "matches include '" + include.get() + "' but is excluded by '"
-                            + exclude.get() + "'"));
+                    ignored.add(IgnoredFile.excluded(file, "matches include '" + include.get() + "' but is excluded"
+                            + " by '" + exclude.get() + "'"));
                 }
                 continue;
             }
@@ -186,7 +186,7 @@ public final class DistributionFinder {
         try (InputStream in = Files.newInputStream(file)) {
             in.read();
         } catch (IOException e) {
-            throw new DistributionException(FileProblem.Kind.UNREADABLE, "Cannot read " + file + " ("
+            throw new DistributionException(FileProblem.Kind.UNREADABLE, "Cannot read " + DisplayName.of(file) + " ("
                     + Causes.describe(e) + "). It matches the include patterns, so it was meant to be published."
                     + " Check that the user running Maven may read it and that no other process is still writing it,"
                     + " or exclude it.", e);
@@ -203,17 +203,26 @@ public final class DistributionFinder {
             case DIRECTORY -> "is a directory";
             case LINK_TO_DIRECTORY -> "is a symbolic link to a directory (" + linkTarget(file) + ")";
             case DANGLING_LINK -> "is a symbolic link to " + linkTarget(file) + ", which does not exist";
+            case LINK_LOOP -> "is a symbolic link that loops (" + loop(file) + "), so it names no file";
             default -> "is not a regular file (a pipe, socket or device)";
         };
-        return new FileProblem(file, FileProblem.Kind.NOT_A_REGULAR_FILE, "Cannot upload " + file + ": it " + what
+        return new FileProblem(file, FileProblem.Kind.NOT_A_REGULAR_FILE, "Cannot upload " + DisplayName.of(file) + ": it " + what
                 + ", but it matches the include pattern '" + include + "'. A wheel or sdist is a single regular file"
                 + " (a symbolic link to one is followed). Remove or rename it, point the link at the built file, or"
                 + " exclude it.");
     }
 
+    private static String loop(Path link) {
+        List<Path> chain = DirectoryWalk.linkChain(link).paths();
+        Path dir = link.toAbsolutePath().normalize().getParent();
+        return String.join(" -> ", chain.stream()
+                .map(p -> DisplayName.of(dir != null && p.startsWith(dir) ? dir.relativize(p) : p))
+                .toList());
+    }
+
     private static String linkTarget(Path link) {
         try {
-            return String.valueOf(Files.readSymbolicLink(link));
+            return DisplayName.of(String.valueOf(Files.readSymbolicLink(link)));
         } catch (IOException | UnsupportedOperationException e) {
             return "an unknown target";
         }
@@ -230,7 +239,8 @@ public final class DistributionFinder {
     }
 
     private static DistributionException invalidWheelName(Path file) {
-        return new DistributionException(FileProblem.Kind.INVALID_WHEEL_FILENAME, "Cannot upload " + file + ": '" + file.getFileName() + "' is not a valid"
+        return new DistributionException(FileProblem.Kind.INVALID_WHEEL_FILENAME, "Cannot upload " + DisplayName.of(file) + ": '"
+                + DisplayName.of(file.getFileName()) + "' is not a valid"
                 + " wheel file name. Expected '{name}-{version}(-{build tag})?-{python tag}-{abi tag}-{platform"
                 + " tag}.whl', for example 'my_project-1.0-py3-none-any.whl': name and version contain no '-', a build"
                 + " tag starts with a digit, and tags are letters, digits and '_' (several joined with '.'). Keep the"
@@ -240,7 +250,7 @@ public final class DistributionFinder {
     private static String nothingFound(
             Path root, List<AntPattern> includes, List<AntPattern> excludes, List<IgnoredFile> ignored) {
         StringBuilder message = new StringBuilder("No distributions to upload: found no wheel or sdist in ")
-                .append(root)
+                .append(DisplayName.of(root))
                 .append(" (searched recursively with includes ")
                 .append(includes)
                 .append(", excludes ")
@@ -252,7 +262,7 @@ public final class DistributionFinder {
             message.append(" Ignored ").append(ignored.size()).append(ignored.size() == 1 ? " file:" : " files:");
             ignored.stream()
                     .limit(SHOWN_IGNORED)
-                    .forEach(f -> message.append("\n  - ").append(f.path()).append(": ").append(f.reason()));
+                    .forEach(f -> message.append("\n  - ").append(DisplayName.of(f.path())).append(": ").append(f.reason()));
             if (ignored.size() > SHOWN_IGNORED) {
                 message.append("\n  - ... and ").append(ignored.size() - SHOWN_IGNORED).append(" more");
             }

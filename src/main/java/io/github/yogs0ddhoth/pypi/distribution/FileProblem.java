@@ -31,7 +31,12 @@ public record FileProblem(Path path, Kind kind, String message, Exception cause)
         /** A METADATA or PKG-INFO over the size the readers hold in memory. */
         METADATA_TOO_LARGE,
         /** A METADATA or PKG-INFO that is not UTF-8 or not a header block. */
-        MALFORMED_METADATA
+        MALFORMED_METADATA,
+        /**
+         * An sdist whose {@code PKG-INFO} member is a symbolic link, a device, a FIFO, a directory, or a hard link that
+         * leads to no regular member: it is an sdist, but one whose metadata cannot be read.
+         */
+        PKG_INFO_NOT_REGULAR
     }
 
     public FileProblem {

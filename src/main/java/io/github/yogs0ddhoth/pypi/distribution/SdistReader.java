@@ -38,7 +38,21 @@ final class SdistReader {
     }
 
     Inspection inspect(Path file) throws DistributionException {
-        Contents contents;
+        Contents contents = read(file, tar -> scan(file, tar));
+        if (contents.pkgInfoMember != null && contents.pkgInfoMember.isHardLink()) {
+            // The data is an earlier member's: found by name now that the whole listing is known, read by a second
+            // pass. Rare (a hand-packed or deduplicating tar), so the common case stays one pass.
+            Member target = linkTarget(file, contents);
+            contents.pkgInfo = read(file, tar -> readMember(file, tar, target));
+        }
+        return decide(file, contents);
+    }
+
+    private interface TarReading<T> {
+        T read(TarArchiveInputStream tar) throws IOException, DistributionException;
+    }
+
+    private <T> T read(Path file, TarReading<T> reading) throws DistributionException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
                 GzipCompressorInputStream gzip = GzipCompressorInputStream.builder()
                         .setInputStream(raw)
@@ -46,27 +60,39 @@ final class SdistReader {
                         .setDecompressConcatenated(true)
                         .get();
                 TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
-            contents = scan(file, tar);
+            T result = reading.read(tar);
             // Whatever follows the tar end-of-archive blocks must still decompress and match the gzip trailer.
             gzip.transferTo(OutputStream.nullOutputStream());
+            return result;
         } catch (IOException | RuntimeException e) {
             // commons-compress signals most damage with IOException, some malformed headers with unchecked
             // exceptions; the user needs the file name either way, and the cause is kept.
-            throw new DistributionException(FileProblem.Kind.CORRUPT_ARCHIVE, "Cannot read " + file
+            throw new DistributionException(FileProblem.Kind.CORRUPT_ARCHIVE, "Cannot read " + DisplayName.of(file)
                     + ": it is not a complete gzip-compressed tar"
                     + " archive (" + Causes.describe(e) + "). The file is truncated or corrupt, or not a .tar.gz"
                     + " despite its name. Rebuild the sdist with the build backend (for example"
                     + " 'python -m build --sdist'), or exclude the file from the upload.", e);
         }
-        return decide(file, contents);
+    }
+
+    /** One member's header: what a link is resolved against. No data is kept. */
+    private record Member(int index, String name, String key, byte type, String linkName) {
+        boolean isHardLink() {
+            return type == TarConstants.LF_LINK;
+        }
+
+        boolean isRegular() {
+            return isRegularFile(type);
+        }
     }
 
     /** What the scan learnt about the archive's layout; the PKG-INFO bytes only if it looked like an sdist's. */
     private static final class Contents {
         final Set<String> topLevelNames = new LinkedHashSet<>();
         final List<String> problems = new ArrayList<>();
+        final List<Member> members = new ArrayList<>();
         String pkgInfoTop;
-        String pkgInfoEntry;
+        Member pkgInfoMember;
         byte[] pkgInfo;
         boolean empty = true;
     }
@@ -74,10 +100,15 @@ final class SdistReader {
     private Contents scan(Path file, TarArchiveInputStream tar) throws IOException, DistributionException {
         Contents contents = new Contents();
         TarArchiveEntry entry;
+        int index = 0;
         while ((entry = tar.getNextEntry()) != null) {
             String name = entry.getName();
+            String key = normalised(name);
+            Member member = new Member(index++, name, key, entry.getLinkFlag(),
+                    entry.isLink() || entry.isSymbolicLink() ? entry.getLinkName() : "");
+            contents.members.add(member);
             if (name.startsWith("/")) {
-                contents.problems.add("entry '" + name + "' has an absolute path");
+                contents.problems.add("entry '" + DisplayName.of(name) + "' has an absolute path");
                 continue;
             }
             List<String> segments = segments(name);
@@ -86,48 +117,120 @@ final class SdistReader {
             }
             contents.empty = false;
             if (segments.contains("..")) {
-                contents.problems.add("entry '" + name + "' points outside the archive");
+                contents.problems.add("entry '" + DisplayName.of(name) + "' points outside the archive");
                 continue;
             }
             contents.topLevelNames.add(segments.get(0));
             if (segments.size() == 1 && !entry.isDirectory()) {
-                contents.problems.add("'" + name + "' is a file at the top level, outside any directory");
+                contents.problems.add("'" + DisplayName.of(name) + "' is a file at the top level, outside any"
+                        + " directory");
             }
             // A PKG-INFO one level down makes the tarball an sdist, even when other entries break the layout: such
             // a file is a broken sdist, reported by the validator, rather than someone else's tarball to skip. Like
-            // Python's tarfile, a later member of the same name replaces an earlier one.
+            // Python's tarfile, a later member of the same name replaces an earlier one, whatever its type: a
+            // link, a device or a directory there is an error reported with the file, never a reason to skip it.
             if (segments.size() == 2 && segments.get(1).equals(PKG_INFO)
                     && (contents.pkgInfoTop == null || contents.pkgInfoTop.equals(segments.get(0)))) {
-                String entryName = segments.get(0) + "/" + PKG_INFO;
-                if (!isRegularFile(entry)) {
-                    contents.problems.add("'" + entryName + "' is not a regular file");
-                    continue;
-                }
-                String source = file + " (entry '" + name + "')";
-                limit.checkDeclaredSize(entry.getSize(), source);
                 contents.pkgInfoTop = segments.get(0);
-                contents.pkgInfoEntry = name;
-                contents.pkgInfo = limit.read(tar, source);
+                contents.pkgInfoMember = member;
+                contents.pkgInfo = member.isRegular() ? readData(file, tar, entry) : null;
             }
         }
         return contents;
     }
 
+    private byte[] readData(Path file, TarArchiveInputStream tar, TarArchiveEntry entry)
+            throws IOException, DistributionException {
+        String source = DisplayName.of(file) + " (entry '" + DisplayName.of(entry.getName()) + "')";
+        limit.checkDeclaredSize(entry.getSize(), source);
+        return limit.read(tar, source);
+    }
+
+    private byte[] readMember(Path file, TarArchiveInputStream tar, Member wanted)
+            throws IOException, DistributionException {
+        TarArchiveEntry entry;
+        int index = 0;
+        while ((entry = tar.getNextEntry()) != null) {
+            if (index++ == wanted.index()) {
+                return readData(file, tar, entry);
+            }
+        }
+        throw new IOException("member " + wanted.index() + " ('" + DisplayName.of(wanted.name())
+                + "') is gone on the second read: the file changed while it was read");
+    }
+
+    // Python's tarfile: a hard link names an earlier member (by its normalised path, relative to the archive root),
+    // the last of that name before the link; that member may itself be a hard link. extractfile() follows the chain.
+    private static Member linkTarget(Path file, Contents contents) throws DistributionException {
+        Member link = contents.pkgInfoMember;
+        Member current = link;
+        while (current.isHardLink()) {
+            String wanted = normalised(current.linkName());
+            Member found = null;
+            for (int i = current.index() - 1; i >= 0 && found == null; i--) {
+                if (contents.members.get(i).key().equals(wanted)) {
+                    found = contents.members.get(i);
+                }
+            }
+            if (found == null) {
+                throw notRegular(file, link, "a hard link to '" + DisplayName.of(current.linkName())
+                        + "', which is not an earlier member of the archive");
+            }
+            current = found;
+        }
+        if (!current.isRegular()) {
+            throw notRegular(file, link, "a hard link to '" + DisplayName.of(current.name()) + "', which is "
+                    + describe(current));
+        }
+        return current;
+    }
+
     private static Inspection decide(Path file, Contents contents) throws DistributionException {
-        if (contents.pkgInfo == null) {
+        if (contents.pkgInfoMember == null) {
             return new Inspection.Ignored(new IgnoredFile(file, whyNotAnSdist(contents)));
         }
-        String source = file + " (entry '" + contents.pkgInfoEntry + "')";
+        Member member = contents.pkgInfoMember;
+        if (contents.pkgInfo == null) {
+            throw notRegular(file, member, describe(member));
+        }
+        String source = DisplayName.of(file) + " (entry '" + DisplayName.of(member.name()) + "'"
+                + (member.isHardLink() ? ", a hard link to '" + DisplayName.of(member.linkName()) + "'" : "") + ")";
         CoreMetadata metadata = CoreMetadata.parse(contents.pkgInfo, source);
         long size;
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new DistributionException("Cannot read the size of " + file + " (" + Causes.describe(e)
-                    + "). Check that the file still exists and is readable.", e);
+            throw new DistributionException("Cannot read the size of " + DisplayName.of(file) + " ("
+                    + Causes.describe(e) + "). Check that the file still exists and is readable.", e);
         }
         return new Inspection.Accepted(new Distribution(file, file.getFileName().toString(), DistributionType.SDIST,
                 size, metadata, Distribution.SDIST_PYVERSION));
+    }
+
+    /** What a member is, for "PKG-INFO is ...": named by its tar type, so the user can find it with 'tar -tvf'. */
+    private static String describe(Member member) {
+        return switch (member.type()) {
+            case TarConstants.LF_SYMLINK -> "a symbolic link to '" + DisplayName.of(member.linkName()) + "'";
+            case TarConstants.LF_LINK -> "a hard link to '" + DisplayName.of(member.linkName()) + "'";
+            case TarConstants.LF_CHR -> "a character device";
+            case TarConstants.LF_BLK -> "a block device";
+            case TarConstants.LF_FIFO -> "a FIFO (named pipe)";
+            case TarConstants.LF_DIR -> "a directory";
+            case TarConstants.LF_GNUTYPE_SPARSE -> "a sparse file";
+            default -> "not a regular file (tar member type '" + DisplayName.of(String.valueOf((char) member.type()))
+                    + "')";
+        };
+    }
+
+    private static DistributionException notRegular(Path file, Member member, String what) {
+        return new DistributionException(FileProblem.Kind.PKG_INFO_NOT_REGULAR, "Cannot upload " + DisplayName.of(file)
+                + ": it is an sdist (it has the member '" + DisplayName.of(member.name()) + "'), but that PKG-INFO is "
+                + what + ", not a regular file holding the core metadata. PyPI, pip and twine read the metadata from"
+                + " that member; a link can point outside the archive and a device or pipe holds no data, so the"
+                + " sdist is refused rather than published without its metadata. Rebuild the sdist with a Python"
+                + " build backend ('python -m build --sdist'), which stores PKG-INFO as a regular file; when packing"
+                + " by hand, store links as the files they point to ('tar --dereference'), or exclude the file.",
+                null);
     }
 
     private static String whyNotAnSdist(Contents contents) {
@@ -141,13 +244,13 @@ final class SdistReader {
             return "entries under " + contents.topLevelNames.size() + " top-level names " + shown(contents)
                     + ": not an sdist, which has a single top-level directory";
         }
-        return "no " + contents.topLevelNames.iterator().next() + "/" + PKG_INFO + ": not an sdist";
+        return "no " + DisplayName.of(contents.topLevelNames.iterator().next()) + "/" + PKG_INFO + ": not an sdist";
     }
 
     private static String shown(Contents contents) {
         List<String> names = contents.topLevelNames.stream().limit(SHOWN_TOP_LEVEL_NAMES).toList();
         String more = contents.topLevelNames.size() > SHOWN_TOP_LEVEL_NAMES ? ", ..." : "";
-        return "(" + String.join(", ", names) + more + ")";
+        return "(" + String.join(", ", names.stream().map(DisplayName::of).toList()) + more + ")";
     }
 
     // "./pkg-1.0//PKG-INFO" and "pkg-1.0/PKG-INFO" name the same member: Python's os.path.commonpath, used to find
@@ -162,9 +265,25 @@ final class SdistReader {
         return segments;
     }
 
+    // A member name as Python's tarfile compares link targets: os.path.normpath, so "a/./b", "a//b" and "a/x/../b"
+    // are all "a/b"; a trailing slash (a directory) does not count.
+    private static String normalised(String name) {
+        List<String> parts = new ArrayList<>();
+        for (String segment : name.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(segment);
+            }
+        }
+        return (name.startsWith("/") ? "/" : "") + String.join("/", parts);
+    }
+
     // Python's TarInfo.isreg(): normal, old-style normal and contiguous files. Links, devices and sparse files are not.
-    private static boolean isRegularFile(TarArchiveEntry entry) {
-        byte flag = entry.getLinkFlag();
+    private static boolean isRegularFile(byte flag) {
         return flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM || flag == TarConstants.LF_CONTIG;
     }
 }

@@ -29,7 +29,7 @@ final class WheelReader {
         String filename = file.getFileName().toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry entry = findMetadata(zip, file, wheelName);
-            String source = file + " (entry '" + entry.getName() + "')";
+            String source = DisplayName.of(file) + " (entry '" + DisplayName.of(entry.getName()) + "')";
             limit.checkDeclaredSize(entry.getSize(), source);
             byte[] bytes;
             try (InputStream in = zip.getInputStream(entry)) {
@@ -41,7 +41,7 @@ final class WheelReader {
         } catch (IOException | RuntimeException e) {
             // The JDK reports most corruption as ZipException, but a few malformed headers surface as unchecked
             // exceptions; either way the user needs the file name, and the cause is kept for the stack trace.
-            throw new DistributionException(FileProblem.Kind.CORRUPT_ARCHIVE, "Cannot read wheel " + file
+            throw new DistributionException(FileProblem.Kind.CORRUPT_ARCHIVE, "Cannot read wheel " + DisplayName.of(file)
                     + ": it is not a readable ZIP archive (" + Causes.describe(e) + "). A wheel is a ZIP file; this one is corrupt or truncated. Rebuild it"
                     + " with the build backend (for example 'python -m build --wheel'), or exclude it from the"
                     + " upload.", e);
@@ -71,14 +71,14 @@ final class WheelReader {
             return zip.getEntry(candidates.get(0));
         }
         if (candidates.isEmpty()) {
-            throw new DistributionException(FileProblem.Kind.MISSING_METADATA, "Wheel " + file
+            throw new DistributionException(FileProblem.Kind.MISSING_METADATA, "Wheel " + DisplayName.of(file)
                     + " has no core metadata: expected the entry '" + expected + "' (named after the file name's name and version parts '" + wheelName.name() + "' and '"
                     + wheelName.version() + "'), and there is no other '*.dist-info/METADATA' at the top of the"
                     + " archive. The file is not a complete wheel; rebuild it with the build backend (for example"
                     + " 'python -m build --wheel').", null);
         }
-        throw new DistributionException(FileProblem.Kind.MISSING_METADATA, "Wheel " + file + " has no '" + expected
-                + "' but several other metadata files " + candidates + ", so it is unclear which one describes the wheel. Expected exactly one"
+        throw new DistributionException(FileProblem.Kind.MISSING_METADATA, "Wheel " + DisplayName.of(file) + " has no '" + expected
+                + "' but several other metadata files " + candidates.stream().map(DisplayName::of).toList() + ", so it is unclear which one describes the wheel. Expected exactly one"
                 + " '<name>-<version>.dist-info/METADATA' matching the file name. Rebuild the wheel from a clean build"
                 + " directory.", null);
     }

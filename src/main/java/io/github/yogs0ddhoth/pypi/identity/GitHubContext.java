@@ -1,11 +1,14 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,9 +20,16 @@ final class GitHubContext {
     static final String PULL_REQUEST_TARGET = "pull_request_target";
 
     private final Map<String, String> env;
+    private final long maxEventBytes;
 
     GitHubContext(Map<String, String> env) {
+        this(env, MAX_EVENT_BYTES);
+    }
+
+    /** With another cap on the payload, so a test need not write 25 MiB to exercise it. */
+    GitHubContext(Map<String, String> env, long maxEventBytes) {
         this.env = env;
+        this.maxEventBytes = maxEventBytes;
     }
 
     /** A message refusing this run's event, or null when the event may publish. */
@@ -50,17 +60,94 @@ final class GitHubContext {
                 + " trigger.";
     }
 
-    /** Reads {@code pull_request.head.repo.fork} from the event payload; an unreadable payload counts as no fork. */
+    /**
+     * Reads {@code pull_request.head.repo.fork} from the event payload. An unreadable, oversized or malformed payload
+     * counts as no fork: this is only a hint for an early, clearer refusal, and GitHub gives a fork's run no OIDC
+     * token whatever this says.
+     *
+     * <p>The payload is a file anyone who controls the job's environment can point anywhere ({@code /dev/zero}, a
+     * FIFO, a multi-gigabyte log), so it must be a regular file, and it is parsed as a stream, never more than
+     * {@link #MAX_EVENT_BYTES} of it: GitHub's payloads are tens of kilobytes.
+     */
     boolean isForkPullRequest() {
         String path = env.get("GITHUB_EVENT_PATH");
         if (path == null || path.isBlank()) {
             return false;
         }
         try {
-            JsonNode event = new ObjectMapper().readTree(Files.readString(Path.of(path)));
-            return event != null && event.path("pull_request").path("head").path("repo").path("fork").asBoolean(false);
-        } catch (IOException | InvalidPathException e) {
+            Path file = Path.of(path);
+            if (!Files.isRegularFile(file)) {
+                return false; // a FIFO would block the open, a device never ends
+            }
+            try (InputStream in = new CappedInputStream(Files.newInputStream(file), maxEventBytes);
+                    JsonParser parser = JSON.createParser(in)) {
+                return findFork(parser);
+            }
+        } catch (IOException | RuntimeException e) { // RuntimeException: InvalidPathException, Jackson limits
             return false;
+        }
+    }
+
+    /** The most of the event payload read; GitHub caps webhook payloads at 25 MB, real pull request ones are far less. */
+    static final long MAX_EVENT_BYTES = 25L * 1024 * 1024;
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final List<String> FORK_PATH = List.of("pull_request", "head", "repo", "fork");
+
+    // Walks the top-level object down FORK_PATH, skipping every other value unread into memory.
+    private static boolean findFork(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        int depth = 0;
+        while (true) {
+            JsonToken token = parser.nextToken();
+            if (token == null || token == JsonToken.END_OBJECT) {
+                return false; // the path is not in the payload
+            }
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (!FORK_PATH.get(depth).equals(field)) {
+                parser.skipChildren();
+                continue;
+            }
+            if (depth == FORK_PATH.size() - 1) {
+                return value == JsonToken.VALUE_TRUE;
+            }
+            if (value != JsonToken.START_OBJECT) {
+                return false;
+            }
+            depth++;
+        }
+    }
+
+    /** Fails a read that goes past the cap, so an endless or huge payload ends the parse instead of the build. */
+    private static final class CappedInputStream extends FilterInputStream {
+        private final long cap;
+        private long left;
+
+        CappedInputStream(InputStream in, long cap) {
+            super(in);
+            this.cap = cap;
+            this.left = cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, (int) Math.min(len, left + 1));
+            if (n > 0) {
+                left -= n;
+                if (left < 0) {
+                    throw new IOException("the event payload is over " + cap + " bytes");
+                }
+            }
+            return n;
         }
     }
 }

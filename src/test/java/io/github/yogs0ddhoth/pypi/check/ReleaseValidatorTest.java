@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.yogs0ddhoth.pypi.distribution.DiscoveryResult;
 import io.github.yogs0ddhoth.pypi.distribution.DistributionFinder;
+import io.github.yogs0ddhoth.pypi.testing.RawTar;
 import io.github.yogs0ddhoth.pypi.testing.RawZip;
 import io.github.yogs0ddhoth.pypi.testing.TestDistributions;
 import java.io.OutputStream;
@@ -703,5 +704,127 @@ class ReleaseValidatorTest {
         assertThat(found.distributions()).hasSize(9);
         assertThat(report.errors()).extracting(Finding::rule).containsOnly("release-names", "release-versions");
         assertThat(report.errors()).allMatch(Finding::isReleaseLevel);
+    }
+
+    /** What pip refuses to install, and what is matched but not published: never passed over in silence. */
+    @Nested
+    class InstallabilityAndLeftOutFiles {
+
+        @Test
+        void aWheelWithAnEntryClimbingOutIsAnError() throws Exception {
+            Path wheel = rawWheel("demo-1.0-py3-none-any.whl", z -> z.stored("demo/../../../etc/evil.pth", "x"));
+
+            Finding finding = single(validate(), "archive-path-outside", wheel);
+
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.message()).startsWith("1 entry of demo-1.0-py3-none-any.whl have an absolute path or"
+                    + " climb out with '..' ('demo/../../../etc/evil.pth')").contains("pip refuses to install");
+        }
+
+        @Test
+        void aWheelWithAnAbsoluteEntryIsAnError() throws Exception {
+            Path wheel = rawWheel("demo-1.0-py3-none-any.whl", z -> z.stored("/usr/lib/evil.so", "x")
+                    .stored("C:/Windows/evil.dll", "y"));
+
+            assertThat(single(validate(), "archive-path-outside", wheel).message())
+                    .startsWith("2 entries of demo-1.0-py3-none-any.whl").contains("'/usr/lib/evil.so'",
+                            "'C:/Windows/evil.dll'");
+        }
+
+        @Test
+        void aDotDotThatStaysInsideIsFine() throws Exception {
+            rawWheel("demo-1.0-py3-none-any.whl", z -> z.stored("demo/sub/../__init__.py", "x"));
+
+            assertThat(validate().findings()).extracting(Finding::rule).doesNotContain("archive-path-outside");
+        }
+
+        @Test
+        void aWheelWithTwoDistInfoDirectoriesIsAnError() throws Exception {
+            Path wheel = rawWheel("demo-1.0-py3-none-any.whl", z -> z.stored("demo-0.9.dist-info/METADATA",
+                    metadata("demo", "0.9")));
+
+            Finding finding = single(validate(), "wheel-dist-info-several", wheel);
+
+            assertThat(finding.message()).isEqualTo("demo-1.0-py3-none-any.whl has 2 top-level .dist-info"
+                    + " directories ('demo-0.9.dist-info', 'demo-1.0.dist-info'). pip refuses to install it"
+                    + " (\"multiple .dist-info directories found\"), since it cannot tell which one describes the"
+                    + " wheel.");
+        }
+
+        @Test
+        void anSdistWithFifoDeviceAndEscapingLinksIsAnError() throws Exception {
+            Path sdist = new RawTar()
+                    .directory("demo-1.0")
+                    .file("demo-1.0/PKG-INFO", metadata("demo", "1.0"))
+                    .fifo("demo-1.0/pipe")
+                    .characterDevice("demo-1.0/null")
+                    .symbolicLink("demo-1.0/passwd", "/etc/passwd")
+                    .symbolicLink("demo-1.0/src/up", "../../..")
+                    .symbolicLink("demo-1.0/src/ok", "../PKG-INFO")
+                    .hardLink("demo-1.0/hard", "../shadow")
+                    .write(root, "demo-1.0.tar.gz");
+
+            Finding finding = single(validate(), "sdist-special-member", sdist);
+
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.message()).startsWith("5 member(s) of demo-1.0.tar.gz are devices, FIFOs or links"
+                    + " that point outside the archive ('demo-1.0/pipe' (a FIFO), 'demo-1.0/null' (a character"
+                    + " device), 'demo-1.0/passwd' (a symbolic link to the absolute path '/etc/passwd'),"
+                    + " 'demo-1.0/src/up' (a symbolic link to '../../..', outside the archive), 'demo-1.0/hard' (a"
+                    + " hard link to '../shadow', outside the archive)).");
+        }
+
+        @Test
+        void anSdistWithAMemberClimbingOutIsAnError() throws Exception {
+            Path sdist = new RawTar()
+                    .file("demo-1.0/PKG-INFO", metadata("demo", "1.0"))
+                    .file("demo-1.0/../../evil.sh", "rm -rf ~")
+                    .write(root, "demo-1.0.tar.gz");
+
+            assertThat(single(validate(), "archive-path-outside", sdist).message())
+                    .startsWith("1 member(s) of demo-1.0.tar.gz have an absolute path or climb out with '..'"
+                            + " ('demo-1.0/../../evil.sh')");
+        }
+
+        @Test
+        void aSymbolicLinkPkgInfoFailsTheReleaseUnderItsOwnRule() throws Exception {
+            goodWheel("demo-1.0-py3-none-any.whl", "demo", "1.0");
+            Path sdist = new RawTar()
+                    .file("demo-1.0/src/demo.egg-info/PKG-INFO", metadata("demo", "1.0"))
+                    .symbolicLink("demo-1.0/PKG-INFO", "src/demo.egg-info/PKG-INFO")
+                    .write(root, "demo-1.0.tar.gz");
+
+            ValidationReport report = validate();
+
+            assertThat(single(report, "sdist-pkg-info-not-regular", sdist).severity()).isEqualTo(Severity.ERROR);
+            assertThat(report.verdict(sdist.toString())).isEqualTo("FAILED");
+            assertThat(report.hasErrors()).isTrue();
+        }
+
+        @Test
+        void aMatchedTarballThatIsNotAnSdistIsAWarningNotSilence() throws Exception {
+            goodWheel("demo-1.0-py3-none-any.whl", "demo", "1.0");
+            Path assembly = TestDistributions.tarball(root, "demo-1.0-bin.tar.gz",
+                    Map.of("demo-1.0/bin/demo", utf8("echo hi")));
+
+            ValidationReport report = validate();
+
+            Finding finding = single(report, "file-not-published", assembly);
+            assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+            assertThat(finding.message()).isEqualTo(assembly + " matches the include patterns but is not published:"
+                    + " no demo-1.0/PKG-INFO: not an sdist.");
+            assertThat(report.hasErrors()).isFalse();
+            assertThat(report.render()).contains("Checking " + assembly + ": PASSED with warnings");
+        }
+
+        @Test
+        void anExcludedFileIsNotWarnedAbout() throws Exception {
+            goodWheel("demo-1.0-py3-none-any.whl", "demo", "1.0");
+            TestDistributions.tarball(root, "demo-1.0-bin.tar.gz", Map.of("demo-1.0/bin/demo", utf8("echo hi")));
+
+            DiscoveryResult found = new DistributionFinder().discover(root, ALL, List.of("*-bin.tar.gz"));
+
+            assertThat(validator.validate(found, Optional.empty()).findings()).isEmpty();
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.assertj.core.api.Assumptions.assumeThatCode;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.github.yogs0ddhoth.pypi.testing.RawTar;
 import io.github.yogs0ddhoth.pypi.testing.TestDistributions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -127,7 +128,7 @@ class DistributionFinderTest {
             assertThat(result.distributions()).extracting(Distribution::filename)
                     .containsExactly("a-2-py3-none-any.whl");
             assertThat(result.ignored()).containsExactly(
-                    new IgnoredFile(old, "matches include '**/*.whl' but is excluded by '**/old/**'"));
+                    IgnoredFile.excluded(old, "matches include '**/*.whl' but is excluded by '**/old/**'"));
         }
 
         @Test
@@ -521,12 +522,18 @@ class DistributionFinderTest {
         }
 
         @Test
-        void ignoresAnSdistWhosePkgInfoIsNotARegularFile() throws Exception {
+        void anSdistWhosePkgInfoIsADirectoryIsAnErrorNotIgnored() throws Exception {
             TestDistributions.wheel(root, "a-1-py3-none-any.whl", metadata("a", "1"));
             Path tarball = TestDistributions.tarball(root, "a-1.tar.gz", Map.of("a-1/PKG-INFO/", new byte[0]));
 
-            assertThat(find().ignored()).containsExactly(new IgnoredFile(tarball, "'a-1/PKG-INFO' is not a regular"
-                    + " file: not an sdist, whose entries all live under one top-level directory"));
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
+
+            assertThat(result.ignored()).isEmpty();
+            assertThat(result.problems()).singleElement().satisfies(p -> {
+                assertThat(p.path()).isEqualTo(tarball);
+                assertThat(p.kind()).isEqualTo(FileProblem.Kind.PKG_INFO_NOT_REGULAR);
+                assertThat(p.message()).contains("that PKG-INFO is a directory, not a regular file");
+            });
         }
 
         @Test
@@ -719,6 +726,203 @@ class DistributionFinderTest {
             DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
 
             assertThat(result.problems()).extracting(FileProblem::kind).containsExactly(FileProblem.Kind.UNREADABLE);
+        }
+    }
+
+    /** Archives and names a build backend never writes, as an attacker or a broken tool might. */
+    @Nested
+    class HostileFiles {
+
+        private static final String PKG_INFO = "Metadata-Version: 2.1\nName: a\nVersion: 1\nSummary: linked\n";
+
+        private FileProblem onlyProblem(Path expectedFile) throws DistributionException {
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
+            assertThat(result.ignored()).as("nothing may be dropped silently").isEmpty();
+            assertThat(result.problems()).hasSize(1);
+            FileProblem problem = result.problems().get(0);
+            assertThat(problem.path()).isEqualTo(expectedFile);
+            return problem;
+        }
+
+        @Test
+        void aHardLinkedPkgInfoIsReadThroughTheLink() throws Exception {
+            // What tar stores for setuptools' two identical PKG-INFO files when they are hard links on disk.
+            Path sdist = new RawTar()
+                    .directory("a-1")
+                    .file("a-1/src/a.egg-info/PKG-INFO", PKG_INFO)
+                    .hardLink("a-1/PKG-INFO", "a-1/src/a.egg-info/PKG-INFO")
+                    .file("a-1/pyproject.toml", "[project]\nname = \"a\"\n")
+                    .write(root, "a-1.tar.gz");
+
+            DiscoveryResult result = find();
+
+            assertThat(result.ignored()).isEmpty();
+            assertThat(result.distributions()).singleElement().satisfies(d -> {
+                assertThat(d.path()).isEqualTo(sdist);
+                assertThat(d.type()).isEqualTo(DistributionType.SDIST);
+                assertThat(d.name()).contains("a");
+                assertThat(d.metadata().all("Summary")).containsExactly("linked");
+            });
+        }
+
+        @Test
+        void aChainOfHardLinksIsFollowedToTheRegularMember() throws Exception {
+            new RawTar()
+                    .file("a-1/./data/meta", PKG_INFO)
+                    .hardLink("a-1/copy", "a-1/data/meta")
+                    .hardLink("a-1/PKG-INFO", "a-1/copy")
+                    .write(root, "a-1.tar.gz");
+
+            assertThat(find().distributions()).extracting(Distribution::name).containsExactly(Optional.of("a"));
+        }
+
+        @Test
+        void aHardLinkIsResolvedToTheLastEarlierMemberOfItsName() throws Exception {
+            // Python's tarfile looks the target up among the members before the link, the last one winning.
+            new RawTar()
+                    .file("a-1/meta", "Metadata-Version: 2.1\nName: old\nVersion: 1\n")
+                    .file("a-1/meta", PKG_INFO)
+                    .hardLink("a-1/PKG-INFO", "a-1/meta")
+                    .file("a-1/meta", "Metadata-Version: 2.1\nName: later\nVersion: 1\n")
+                    .write(root, "a-1.tar.gz");
+
+            assertThat(find().distributions()).extracting(Distribution::name).containsExactly(Optional.of("a"));
+        }
+
+        @Test
+        void aHardLinkToNoEarlierMemberIsAnError() throws Exception {
+            Path sdist = new RawTar()
+                    .hardLink("a-1/PKG-INFO", "a-1/meta")
+                    .file("a-1/meta", PKG_INFO)
+                    .write(root, "a-1.tar.gz");
+
+            FileProblem problem = onlyProblem(sdist);
+
+            assertThat(problem.kind()).isEqualTo(FileProblem.Kind.PKG_INFO_NOT_REGULAR);
+            assertThat(problem.message()).startsWith("Cannot upload " + sdist + ": it is an sdist (it has the member"
+                    + " 'a-1/PKG-INFO'), but that PKG-INFO is a hard link to 'a-1/meta', which is not an earlier"
+                    + " member of the archive, not a regular file holding the core metadata.");
+        }
+
+        @Test
+        void aSymbolicLinkPkgInfoIsAnErrorNamedAsSuch() throws Exception {
+            TestDistributions.wheel(root, "a-1-py3-none-any.whl", metadata("a", "1"));
+            Path sdist = new RawTar()
+                    .file("a-1/src/a.egg-info/PKG-INFO", PKG_INFO)
+                    .symbolicLink("a-1/PKG-INFO", "src/a.egg-info/PKG-INFO")
+                    .write(root, "a-1.tar.gz");
+
+            FileProblem problem = onlyProblem(sdist);
+
+            assertThat(problem.kind()).isEqualTo(FileProblem.Kind.PKG_INFO_NOT_REGULAR);
+            assertThat(problem.message()).contains("that PKG-INFO is a symbolic link to 'src/a.egg-info/PKG-INFO',"
+                    + " not a regular file").contains("'tar --dereference'");
+            // And find(), which publishing uses, refuses the whole release rather than publish the wheel alone.
+            assertThatThrownBy(() -> find()).isInstanceOf(DistributionException.class)
+                    .hasMessageContaining("symbolic link");
+        }
+
+        @Test
+        void aFifoPkgInfoIsAnErrorNamedAsSuch() throws Exception {
+            Path sdist = new RawTar().file("a-1/setup.py", "").fifo("a-1/PKG-INFO").write(root, "a-1.tar.gz");
+
+            assertThat(onlyProblem(sdist).message()).contains("that PKG-INFO is a FIFO (named pipe), not a regular"
+                    + " file");
+        }
+
+        @Test
+        void aDevicePkgInfoIsAnErrorNamedAsSuch() throws Exception {
+            Path sdist = new RawTar().characterDevice("a-1/PKG-INFO").write(root, "a-1.tar.gz");
+
+            assertThat(onlyProblem(sdist).message()).contains("that PKG-INFO is a character device, not a regular"
+                    + " file");
+        }
+
+        @Test
+        void aLaterLinkReplacesAnEarlierRegularPkgInfo() throws Exception {
+            // As in Python's tarfile, the last member of a name is the one read: here, a link.
+            Path sdist = new RawTar()
+                    .file("a-1/PKG-INFO", PKG_INFO)
+                    .symbolicLink("a-1/PKG-INFO", "/etc/passwd")
+                    .write(root, "a-1.tar.gz");
+
+            assertThat(onlyProblem(sdist).message()).contains("a symbolic link to '/etc/passwd'");
+        }
+
+        @Test
+        void aSymbolicLinkLoopIsReportedAsALoop() throws Exception {
+            TestDistributions.wheel(root, "c-1-py3-none-any.whl", metadata("c", "1"));
+            Path a = root.resolve("a-1-py3-none-any.whl");
+            Path b = root.resolve("b-1-py3-none-any.whl");
+            assumeThatCode(() -> {
+                Files.createSymbolicLink(a, b.getFileName());
+                Files.createSymbolicLink(b, a.getFileName());
+            }).doesNotThrowAnyException();
+
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
+
+            assertThat(result.problems()).extracting(FileProblem::path).containsExactly(a, b);
+            assertThat(result.problems().get(0).message()).isEqualTo("Cannot upload " + a + ": it is a symbolic link"
+                    + " that loops (a-1-py3-none-any.whl -> b-1-py3-none-any.whl -> a-1-py3-none-any.whl), so it names"
+                    + " no file, but it matches the include pattern '**/*.whl'. A wheel or sdist is a single regular"
+                    + " file (a symbolic link to one is followed). Remove or rename it, point the link at the built"
+                    + " file, or exclude it.");
+            assertThat(result.problems().get(1).message()).contains("loops (b-1-py3-none-any.whl ->"
+                    + " a-1-py3-none-any.whl -> b-1-py3-none-any.whl)").doesNotContain("does not exist");
+        }
+
+        @Test
+        void aLinkToItselfIsALoop() throws Exception {
+            Path self = root.resolve("a-1-py3-none-any.whl");
+            assumeThatCode(() -> Files.createSymbolicLink(self, self.getFileName())).doesNotThrowAnyException();
+
+            assertThat(onlyProblem(self).message()).contains("a symbolic link that loops (a-1-py3-none-any.whl ->"
+                    + " a-1-py3-none-any.whl)");
+        }
+
+        @Test
+        void aDanglingLinkIsStillCalledDangling() throws Exception {
+            Path link = root.resolve("a-1-py3-none-any.whl");
+            assumeThatCode(() -> Files.createSymbolicLink(link, Path.of("gone.whl"))).doesNotThrowAnyException();
+
+            assertThat(onlyProblem(link).message()).contains("is a symbolic link to gone.whl, which does not exist");
+        }
+
+        @Test
+        void lineBreaksInFileNamesAreEscapedInEveryMessage() throws Exception {
+            String injected = "a\n::stop-commands::x\r\u2028y";
+            Path dir;
+            try {
+                dir = Files.createDirectories(root.resolve("dir" + injected));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                assumeThat(false).as("the file system refuses line breaks in names").isTrue();
+                return;
+            }
+            TestDistributions.wheel(root, "ok-1-py3-none-any.whl", metadata("ok", "1"));
+            Files.writeString(dir.resolve(injected + ".whl"), "not a wheel"); // a name that does not parse
+            Path tarball = TestDistributions.tarball(dir, injected + ".tar.gz",
+                    Map.of("t" + injected + "/x", new byte[0], "u/y", new byte[0])); // not an sdist: ignored
+            Path sdist = new RawTar().symbolicLink("s/PKG-INFO", injected).write(dir, "s-1.tar.gz");
+            Path loop = dir.resolve("loop" + injected + ".whl");
+            Files.createSymbolicLink(loop, loop.getFileName());
+
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
+
+            List<String> messages = new java.util.ArrayList<>();
+            result.problems().forEach(p -> messages.add(p.message()));
+            result.ignored().forEach(f -> messages.add(f.reason()));
+            assertThat(result.problems()).hasSize(3);
+            assertThat(result.ignored()).extracting(IgnoredFile::path).containsExactly(tarball);
+            assertThat(messages).allSatisfy(m -> assertThat(m).doesNotContain("\n", "\r", "\u2028"));
+            assertThat(String.join(" ", messages))
+                    .contains("a\\n::stop-commands::x\\r\\u2028y.whl")
+                    .contains("symbolic link to 'a\\n::stop-commands::x\\r\\u2028y'")
+                    .contains("top-level names (")
+                    .contains("ta\\n::stop-commands::x\\r\\u2028y");
+            assertThat(sdist).exists();
+            // find() joins the problems into one message: still one line per problem, none injected.
+            assertThatThrownBy(() -> find()).satisfies(e -> assertThat(e.getMessage().lines())
+                    .noneMatch(line -> line.startsWith("::")));
         }
     }
 }
