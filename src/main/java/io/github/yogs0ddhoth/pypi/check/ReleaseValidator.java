@@ -156,8 +156,8 @@ public final class ReleaseValidator {
     }
 
     private static Finding notPublished(IgnoredFile ignored) {
-        return Rule.FILE_NOT_PUBLISHED.at(ignored.path(), DisplayName.of(ignored.path()) + " matches the include"
-                + " patterns but is not published: " + ignored.reason() + ".", "If it should be published, rebuild it"
+        return Rule.FILE_NOT_PUBLISHED.at(ignored.path(), "It matches the include patterns but is not published: "
+                + ignored.reason() + ".", "If it should be published, rebuild it"
                 + " as a wheel or an sdist ('python -m build'); if not, add an exclude pattern for it (or narrow the"
                 + " includes), which also silences this warning.");
     }

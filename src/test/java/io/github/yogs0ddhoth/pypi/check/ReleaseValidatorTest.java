@@ -811,7 +811,7 @@ class ReleaseValidatorTest {
 
             Finding finding = single(report, "file-not-published", assembly);
             assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-            assertThat(finding.message()).isEqualTo(assembly + " matches the include patterns but is not published:"
+            assertThat(finding.message()).isEqualTo("It matches the include patterns but is not published:"
                     + " no demo-1.0/PKG-INFO: not an sdist.");
             assertThat(report.hasErrors()).isFalse();
             assertThat(report.render()).contains("Checking " + assembly + ": PASSED with warnings");
