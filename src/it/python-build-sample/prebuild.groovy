@@ -8,7 +8,8 @@ PythonBuild.copyProject(new File(sampleDirectory, 'python-build').toPath(), new 
 def python = PythonBuild.interpreter(new File(buildDirectory, 'python-venv').toPath())
 def mvn = new File(basedir, '.mvn')
 mvn.mkdirs()
-new File(mvn, 'maven.config').text = "-Dpython=${python}\n-Dpython.build.options=--no-isolation\n"
+// Forward slashes: maven.config is read the same way on Windows, and Windows takes them in a path.
+new File(mvn, 'maven.config').text = "-Dpython=${python.toString().replace('\\', '/')}\n-Dpython.build.options=--no-isolation\n"
 
 context.put('index', FakeIndex.start(wiremockPort as int))
 true
