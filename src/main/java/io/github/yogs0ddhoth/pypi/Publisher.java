@@ -1,5 +1,8 @@
 package io.github.yogs0ddhoth.pypi;
 
+import io.github.yogs0ddhoth.pypi.attest.AttestationException;
+import io.github.yogs0ddhoth.pypi.attest.ReleaseAttester;
+import io.github.yogs0ddhoth.pypi.attest.Statement;
 import io.github.yogs0ddhoth.pypi.check.ValidationReport;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import io.github.yogs0ddhoth.pypi.distribution.DistributionException;
@@ -23,6 +26,7 @@ import io.github.yogs0ddhoth.pypi.report.Units;
 import io.github.yogs0ddhoth.pypi.report.WorkflowCommands;
 import io.github.yogs0ddhoth.pypi.upload.CheckUrl;
 import io.github.yogs0ddhoth.pypi.upload.FileUploader;
+import io.github.yogs0ddhoth.pypi.upload.FormField;
 import io.github.yogs0ddhoth.pypi.upload.IndexLookup;
 import io.github.yogs0ddhoth.pypi.upload.LegacyUploadClient;
 import io.github.yogs0ddhoth.pypi.upload.Preflight;
@@ -71,6 +75,11 @@ public final class Publisher {
     }
 
     public ReleaseReport publish(PublishRequest request) throws PublishException {
+        return publish(request, ReleaseAttester.Options.off());
+    }
+
+    /** @param attestation whether and how each file gets a PEP 740 attestation before the first upload */
+    public ReleaseReport publish(PublishRequest request, ReleaseAttester.Options attestation) throws PublishException {
         boolean onGitHub = "true".equals(request.environment().get("GITHUB_ACTIONS"));
         WorkflowCommands commands = onGitHub ? new WorkflowCommands(stdout) : null;
         SecretMasker masker = new SecretMasker(commands);
@@ -95,7 +104,7 @@ public final class Publisher {
         RetryPolicy retryPolicy = new RetryPolicy(request.retries(), Duration.ofSeconds(2), Duration.ofSeconds(30),
                 Math::random, sleeper);
         if (request.dryRun()) {
-            return dryRun(request, run, retryPolicy, masker, commands, log);
+            return dryRun(request, run, retryPolicy, masker, commands, log, attestation);
         }
         String error = null;
         boolean annotated = false;
@@ -117,11 +126,18 @@ public final class Publisher {
             TrustedPublishing identity = new TrustedPublishing(request.environment(), http, masker, commands, log, clock);
             TokenManager tokens = new TokenManager(clock, log);
             tokens.start(() -> identity.obtain(request.repository().origin(), run.project(), request.publisher()));
-            uploadAll(request, run, tokens, http, lookup, retryPolicy, settled, log);
+            Map<String, UploadResult> known = settled;
+            Map<String, String> attestations = new ReleaseAttester(attestation, http, retryPolicy, masker, clock, log)
+                    .attest(request.repository().uri(), () -> new CiDetector(http, masker).detect(request.environment()),
+                            forms.stream().filter(f -> !known.containsKey(f.filename()))
+                                    .map(f -> new Statement(f.filename(), sha256(f))).toList());
+            uploadAll(request, run, tokens, http, lookup, retryPolicy, settled, attestations, log);
         } catch (IdentityException e) {
             error = masker.redact(e.getMessage());
             // Identity failures carry their own annotation and job-summary section, written where they arise.
             annotated = true;
+        } catch (AttestationException e) {
+            error = masker.redact(e.getMessage());
         } catch (IOException e) {
             error = "Could not close the HTTP client: " + e.getMessage();
         }
@@ -181,7 +197,7 @@ public final class Publisher {
      * declared publisher, without spending the token on an exchange; elsewhere it needs no credentials at all.
      */
     private ReleaseReport dryRun(PublishRequest request, Run run, RetryPolicy retryPolicy, SecretMasker masker,
-            WorkflowCommands commands, PublishLog log) throws PublishException {
+            WorkflowCommands commands, PublishLog log, ReleaseAttester.Options attestation) throws PublishException {
         run.forms.forEach(f -> run.results.add(new UploadResult(null, "would upload")));
         String identityNote = "no token was requested (no CI detected)";
         try (CloseableHttpClient client = HttpClientFactory.create(httpSettings)) {
@@ -199,7 +215,8 @@ public final class Publisher {
         }
         ReleaseReport report = finish(request, log, commands, run, null, true, true);
         log.info("Dry run: " + run.forms.size() + " file(s) of " + run.release() + " would be published to "
-                + request.repository() + "; " + identityNote + ". Nothing was uploaded.");
+                + request.repository() + "; " + identityNote + "; " + new ReleaseAttester(attestation, null, null, masker,
+                clock, log).dryRunNote(request.repository().uri()) + ". Nothing was uploaded.");
         return report;
     }
 
@@ -280,7 +297,8 @@ public final class Publisher {
     }
 
     private void uploadAll(PublishRequest request, Run run, TokenManager tokens, TextExchange http,
-            IndexLookup lookup, RetryPolicy retryPolicy, Map<String, UploadResult> settled, PublishLog log) {
+            IndexLookup lookup, RetryPolicy retryPolicy, Map<String, UploadResult> settled,
+            Map<String, String> attestations, PublishLog log) {
         FileUploader uploader = new FileUploader(new LegacyUploadClient(request.repository(), http),
                 // The upload owns the retries of its lookups: each is sent once.
                 new IndexLookup(lookup.isOff() ? null : lookup.simpleRoot(), http.singleAttempt()), retryPolicy,
@@ -299,7 +317,10 @@ public final class Publisher {
             }
             log.info("Uploading " + form.filename() + " (" + Units.bytes(form.size()) + ")");
             Instant start = clock.instant();
-            UploadResult result = uploader.upload(form, tokens);
+            String attestation = attestations.get(form.filename());
+            UploadResult result = uploader.upload(attestation == null ? form : new UploadForm(java.util.stream.Stream
+                    .concat(form.fields().stream(), java.util.stream.Stream.of(new FormField("attestations",
+                            attestation))).toList(), form.file(), form.filename(), form.size()), tokens);
             Duration took = Duration.between(start, clock.instant());
             run.results.add(result);
             switch (result.outcome()) {

@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.attest;
 
+import io.github.yogs0ddhoth.pypi.http.Endpoints;
 import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.identity.IdToken;
@@ -50,8 +51,8 @@ public final class SigstoreAttester implements Attester {
         masker.register(sigstoreToken);
         IdToken token = sigstoreToken(sigstoreToken);
         Instant now = clock.instant();
-        FulcioClient fulcio = new FulcioClient(trust.fulcioUrl(now), http);
-        RekorClient rekor = new RekorClient(trust.rekorUrl(now), http);
+        FulcioClient fulcio = new FulcioClient(secure(trust.fulcioUrl(now), "Fulcio"), http);
+        RekorClient rekor = new RekorClient(secure(trust.rekorUrl(now), "Rekor"), http);
         AttestationVerifier verifier = new AttestationVerifier(trust);
         EphemeralKey key = EphemeralKey.generate();
         X509Certificate leaf = null;
@@ -71,6 +72,16 @@ public final class SigstoreAttester implements Attester {
             out.put(file.fileName(), attestation);
         }
         return out;
+    }
+
+    /** The token goes to Fulcio: plain http only to a local fake. */
+    private String secure(String url, String service) throws AttestationException {
+        try {
+            return Endpoints.requireSecure(java.net.URI.create(url), "The " + service + " URL of " + trust.source())
+                    .toString();
+        } catch (IllegalArgumentException e) {
+            throw new AttestationException(e.getMessage());
+        }
     }
 
     private IdToken sigstoreToken(String value) throws AttestationException {

@@ -2,6 +2,7 @@ package io.github.yogs0ddhoth.pypi.maven;
 
 import io.github.yogs0ddhoth.pypi.PublishException;
 import io.github.yogs0ddhoth.pypi.PublishRequest;
+import io.github.yogs0ddhoth.pypi.attest.ReleaseAttester;
 import io.github.yogs0ddhoth.pypi.Publisher;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
 import io.github.yogs0ddhoth.pypi.upload.CheckUrl;
@@ -83,6 +84,21 @@ public class PublishMojo extends AbstractPypiMojo {
      */
     @Parameter(property = "pypi.publishAtEnd", defaultValue = "false")
     private boolean publishAtEnd;
+
+    /**
+     * Sign each file with a PEP 740 publish attestation (Sigstore: a Fulcio certificate for the CI's identity and
+     * a public Rekor entry), verify it locally, and upload it with the file, for PyPI and TestPyPI. Needs a second
+     * ID token of audience {@code sigstore} (on GitLab an {@code id_tokens} entry {@code SIGSTORE_ID_TOKEN}).
+     */
+    @Parameter(property = "pypi.attestations", defaultValue = "true")
+    private boolean attestations;
+
+    /**
+     * A Sigstore ClientTrustConfig JSON file (a TrustedRoot and a SigningConfig v0.2) to sign and verify
+     * attestations with instead of Sigstore's public-good instance, which PyPI verifies against.
+     */
+    @Parameter(property = "pypi.sigstore.trustConfig")
+    private File sigstoreTrustConfig;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -172,7 +188,9 @@ public class PublishMojo extends AbstractPypiMojo {
                         .withProxies(new SettingsProxyChooser(session == null ? null : session.getRepositorySession())),
                 Clock.systemUTC());
         try {
-            publisher.publish(request);
+            publisher.publish(request, new ReleaseAttester.Options(attestations,
+                    sigstoreTrustConfig == null ? null : sigstoreTrustConfig.toPath(),
+                    reportFile == null ? null : reportFile.toPath().resolveSibling("attestations")));
         } catch (PublishException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

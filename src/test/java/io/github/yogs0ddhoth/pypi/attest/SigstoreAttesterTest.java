@@ -275,6 +275,16 @@ class SigstoreAttesterTest {
         }
     }
 
+    @Test
+    void theTokenIsNeverSentOverPlainHttpToAnotherMachine() throws Exception {
+        trust = TrustConfig.parse(fake.trustConfigJson().replace(fake.url(), "http://fulcio.example"), "plain.json");
+
+        assertThatThrownBy(() -> attester(GITHUB).attest(List.of(file("demo-1.0.tar.gz", "x")),
+                gitHubToken("publish.yml", "publish.yml")))
+                .hasMessageContaining("The Fulcio URL of plain.json 'http://fulcio.example'")
+                .hasMessageContaining("plain http://");
+    }
+
     private static Attestation with(Attestation a, TransparencyLogEntry e) {
         return new Attestation(a.certificate(), e, a.statement(), a.signature());
     }

@@ -1,0 +1,208 @@
+package io.github.yogs0ddhoth.pypi.attest;
+
+import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
+import io.github.yogs0ddhoth.pypi.http.TextExchange;
+import io.github.yogs0ddhoth.pypi.identity.IdToken;
+import io.github.yogs0ddhoth.pypi.identity.IdentityException;
+import io.github.yogs0ddhoth.pypi.identity.IdentityProvider;
+import io.github.yogs0ddhoth.pypi.report.PublishLog;
+import io.github.yogs0ddhoth.pypi.report.SecretMasker;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The attestation step of a publish run: decides whether this release gets attestations, gets the CI's token of
+ * audience {@code sigstore}, derives the publisher PyPI will hold the certificates against, signs every file, and
+ * writes each attestation beside the report. Called once, after the upload token was minted and before the first
+ * upload; any failure stops the run before anything is uploaded.
+ */
+public final class ReleaseAttester {
+    public static final String OPT_OUT = "-Dpypi.attestations=false";
+    private static final Pattern GITHUB_WORKFLOW = Pattern.compile("([^/]+\\.(yml|yaml))(?=@)");
+    private static final Pattern GITLAB_CONFIG = Pattern.compile("(?<=//)(.*[^/]\\.(yml|yaml))(?=@)");
+
+    /**
+     * @param enabled         {@code pypi.attestations}
+     * @param trustConfig     {@code pypi.sigstore.trustConfig}, or null for Sigstore's public-good instance
+     * @param outputDirectory where {@code <file>.publish.attestation} files are written, or null for nowhere
+     */
+    public record Options(boolean enabled, Path trustConfig, Path outputDirectory) {
+        public static Options off() {
+            return new Options(false, null, null);
+        }
+    }
+
+    /** Finds the CI the job runs on; only asked when attestations are made. */
+    @FunctionalInterface
+    public interface CiSource {
+        IdentityProvider detect() throws IdentityException;
+    }
+
+    private final Options options;
+    private final TextExchange http;
+    private final RetryPolicy retries;
+    private final SecretMasker masker;
+    private final Clock clock;
+    private final PublishLog log;
+
+    public ReleaseAttester(Options options, TextExchange http, RetryPolicy retries, SecretMasker masker, Clock clock,
+            PublishLog log) {
+        this.options = options;
+        this.http = http;
+        this.retries = retries;
+        this.masker = masker;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /**
+     * Whether this run signs: on unless switched off, and only for PyPI and TestPyPI (the indexes that verify
+     * attestations, as gh-action-pypi-publish decides) unless a trust config names other Sigstore services.
+     */
+    public boolean applies(URI repository) {
+        if (!options.enabled()) {
+            return false;
+        }
+        String host = repository.getHost() == null ? "" : repository.getHost().toLowerCase(Locale.ROOT);
+        return options.trustConfig() != null || host.equals("upload.pypi.org") || host.equals("test.pypi.org");
+    }
+
+    /** One sentence for a dry run, which never signs: a Rekor entry is a permanent public record. */
+    public String dryRunNote(URI repository) {
+        return applies(repository)
+                ? "each file would get a PEP 740 attestation (a Fulcio certificate and a public Rekor entry); none was"
+                        + " made"
+                : "no attestations would be made (" + whyNot(repository) + ")";
+    }
+
+    /**
+     * @return each file's {@code attestations} form value (a JSON array of one attestation) by file name; empty
+     *     when this run makes none
+     * @throws AttestationException when a file cannot be attested; then nothing may be uploaded
+     */
+    public Map<String, String> attest(URI repository, CiSource ci, List<Statement> files)
+            throws AttestationException {
+        if (files.isEmpty()) {
+            return Map.of();
+        }
+        if (!applies(repository)) {
+            log.info("No PEP 740 attestations: " + whyNot(repository) + ".");
+            return Map.of();
+        }
+        IdToken token;
+        try {
+            token = ci.detect().fetchIdToken("sigstore");
+        } catch (IdentityException e) {
+            throw new AttestationException("Cannot sign attestations: " + e.getMessage() + "\nNothing was uploaded."
+                    + " To publish without attestations, set " + OPT_OUT + ".");
+        }
+        masker.register(token.value());
+        Optional<ExpectedPublisher> publisher = expectedPublisher(token);
+        if (publisher.isEmpty()) {
+            return Map.of();
+        }
+        TrustConfig trust = options.trustConfig() == null ? TrustConfig.publicGood()
+                : TrustConfig.load(options.trustConfig());
+        Instant start = clock.instant();
+        Map<String, Attestation> made;
+        try {
+            made = new SigstoreAttester(trust, http, retries, masker, clock, publisher.get(), log::info)
+                    .attest(files, token.value());
+        } catch (AttestationException e) {
+            throw new AttestationException(masker.redact(e.getMessage()) + "\nNothing was uploaded. To publish"
+                    + " without attestations, set " + OPT_OUT + ".", e);
+        }
+        Duration took = Duration.between(start, clock.instant());
+        log.info("Signed " + made.size() + " PEP 740 attestation(s) as " + publisher.get().describe() + " in "
+                + took.toMillis() + " ms (1 Fulcio certificate, " + made.size() + " Rekor entries, each verified"
+                + " locally).");
+        Map<String, String> forms = new LinkedHashMap<>();
+        for (Map.Entry<String, Attestation> e : made.entrySet()) {
+            String json = e.getValue().toJson();
+            write(e.getKey(), json);
+            forms.put(e.getKey(), "[" + json + "]");
+        }
+        return forms;
+    }
+
+    private String whyNot(URI repository) {
+        return !options.enabled() ? "pypi.attestations=false"
+                : repository + " is not PyPI or TestPyPI, the indexes that verify them (set"
+                        + " pypi.sigstore.trustConfig to sign for another index)";
+    }
+
+    /**
+     * The publisher PyPI will check the certificates against, from the token's own claims (PyPI matched the
+     * upload token's, which come from the same job). Empty, with a warning, for a reusable GitHub workflow: PyPI
+     * matches the publisher on the called file but the certificate names the caller, so PyPI would refuse every
+     * file (pypa/gh-action-pypi-publish#283).
+     */
+    Optional<ExpectedPublisher> expectedPublisher(IdToken token) throws AttestationException {
+        String iss = token.claim("iss");
+        if (ExpectedPublisher.GITHUB_ISSUER.equals(iss)) {
+            String workflowRef = token.claim("workflow_ref");
+            String jobWorkflowRef = token.claim("job_workflow_ref");
+            if (jobWorkflowRef != null && !jobWorkflowRef.equals(workflowRef)) {
+                log.warn("Publishing without PEP 740 attestations: this job runs in a reusable workflow ("
+                        + jobWorkflowRef + ", called from " + workflowRef + "). PyPI matches the trusted publisher on"
+                        + " the reusable workflow but checks the attestation certificate against the calling one, so"
+                        + " it would refuse every file. Publish from a top-level workflow to get attestations.");
+                return Optional.empty();
+            }
+            Matcher m = GITHUB_WORKFLOW.matcher(workflowRef == null ? "" : workflowRef);
+            String repository = token.claim("repository");
+            if (repository == null || !m.find()) {
+                throw new AttestationException("The Sigstore ID token from GitHub Actions lacks the repository or"
+                        + " workflow_ref claim (workflow_ref: " + workflowRef + ").");
+            }
+            return Optional.of(new ExpectedPublisher.GitHub(repository, m.group(1)));
+        }
+        if (ExpectedPublisher.GITLAB_ISSUER.equals(iss)) {
+            String uri = token.claim("ci_config_ref_uri");
+            Matcher m = GITLAB_CONFIG.matcher(uri == null ? "" : uri);
+            String project = token.claim("project_path");
+            if (project == null || !m.find()) {
+                throw new AttestationException("The Sigstore ID token from GitLab lacks the project_path or"
+                        + " ci_config_ref_uri claim (ci_config_ref_uri: " + uri + ").");
+            }
+            return Optional.of(new ExpectedPublisher.GitLab(project, m.group(1)));
+        }
+        if (ExpectedPublisher.GOOGLE_ISSUER.equals(iss)) {
+            String email = token.claim("email");
+            if (email == null) {
+                throw new AttestationException("The Sigstore ID token from Google has no email claim; request it"
+                        + " with format=full.");
+            }
+            return Optional.of(new ExpectedPublisher.Google(email));
+        }
+        throw new AttestationException("The Sigstore ID token comes from the issuer " + iss + "; PyPI accepts"
+                + " attestations only from GitHub Actions, GitLab.com and Google Cloud publishers.");
+    }
+
+    private void write(String fileName, String json) {
+        if (options.outputDirectory() == null) {
+            return;
+        }
+        Path file = options.outputDirectory().resolve(Attestation.fileNameFor(fileName));
+        try {
+            Files.createDirectories(options.outputDirectory());
+            Files.writeString(file, json, StandardCharsets.UTF_8);
+            log.info("  " + file);
+        } catch (IOException e) {
+            log.warn("Could not write " + file + ": " + e.getMessage());
+        }
+    }
+}
