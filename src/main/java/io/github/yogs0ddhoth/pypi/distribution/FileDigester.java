@@ -1,6 +1,7 @@
 package io.github.yogs0ddhoth.pypi.distribution;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -8,33 +9,62 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Computes the SHA-256 and BLAKE2b-256 digests of a file in a single read, streaming it through
- * a fixed buffer so that files of any size hash in constant memory.
+ * Computes the SHA-256 and BLAKE2b-256 digests of a file in a single read, streaming it through fixed buffers so that
+ * files of any size hash in constant memory.
  *
- * <p>An instance reuses its buffer and digest objects between calls, so it is not thread-safe;
- * use one per thread.
+ * <p>A file of at least {@link #PARALLEL_MIN_BYTES} is hashed on two cores: the calling thread reads it into a ring
+ * of {@link #RING_BUFFERS} reusable buffers, one thread feeds each buffer to SHA-256 and another to BLAKE2b, and a
+ * buffer is refilled once both are done with it. The file is still read once, front to back; the two digests take
+ * about as long as the slower of them (BLAKE2b) instead of their sum. A smaller file is hashed on the calling thread
+ * alone, where starting two threads would cost more than it saves.
+ *
+ * <p>An instance reuses its buffers and digest objects between calls, so it is not thread-safe; use one per thread.
  */
 public final class FileDigester {
 
-    /** Default read size: large enough that per-read overhead is negligible. */
+    /** Default read size: large enough that per-read and per-handoff overhead is negligible. */
     public static final int DEFAULT_BUFFER_BYTES = 1 << 20;
 
+    /** How many buffers the reader may fill ahead of the slower digest. */
+    public static final int RING_BUFFERS = 4;
+
+    /** Files at least this large are hashed on two threads; below it there is too little to overlap. */
+    public static final long PARALLEL_MIN_BYTES = 2L << 20;
+
+    private final int bufferBytes;
     private final byte[] buffer;
     private final MessageDigest sha256;
     private final Blake2b blake2b = new Blake2b(32);
+    private final boolean parallel;
+    // The ring, allocated on the first large file; ring[0] is the single-thread buffer, so that costs 3 more.
+    private byte[][] ring;
 
     public FileDigester() {
         this(DEFAULT_BUFFER_BYTES);
     }
 
-    /** @param bufferBytes size of the read buffer; must be positive */
+    /** @param bufferBytes size of the read buffer (and of each ring buffer); must be positive */
     public FileDigester(int bufferBytes) {
+        this(bufferBytes, true);
+    }
+
+    /**
+     * @param bufferBytes size of the read buffer (and of each ring buffer); must be positive
+     * @param parallel whether large files may be hashed on two threads; {@code false} always uses the calling thread
+     */
+    public FileDigester(int bufferBytes, boolean parallel) {
         if (bufferBytes <= 0) {
             throw new IllegalArgumentException("buffer size must be positive, got " + bufferBytes);
         }
+        this.bufferBytes = bufferBytes;
         this.buffer = new byte[bufferBytes];
+        this.parallel = parallel;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -44,37 +74,176 @@ public final class FileDigester {
     }
 
     /**
-     * Reads {@code file} once and returns its size and both digests. The size is the number of
-     * bytes actually hashed, so it always agrees with the digests even if the file changes size
-     * while being read.
+     * Reads {@code file} once and returns its size and both digests. The size is the number of bytes actually hashed,
+     * so it always agrees with the digests even if the file changes size while being read.
      */
     public FileDigests digest(Path file) throws IOException {
         sha256.reset();
         blake2b.reset();
-        long size = 0;
-        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            boolean eof = false;
-            while (!eof) {
-                wrapped.clear();
-                // Fill the whole buffer where possible, so both hashes see few, large updates.
-                while (wrapped.hasRemaining()) {
-                    if (channel.read(wrapped) < 0) {
-                        eof = true;
-                        break;
-                    }
-                }
-                int filled = wrapped.position();
+            if (parallel && channel.size() >= PARALLEL_MIN_BYTES) {
+                return digestOnTwoThreads(channel);
+            }
+            long size = 0;
+            ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+            int filled;
+            while ((filled = fill(channel, wrapped)) > 0) {
                 sha256.update(buffer, 0, filled);
                 blake2b.update(buffer, 0, filled);
                 size += filled;
             }
+            return new FileDigests(size, hex(sha256.digest()), hex(blake2b.digest()));
         }
-        return new FileDigests(size, hex(sha256.digest()), hex(blake2b.digest()));
     }
 
     /** Lowercase hex encoding of {@code bytes}. */
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
+    }
+
+    // Fills the whole buffer where the file allows, so both hashes see few, large updates. Returns the bytes read;
+    // less than the buffer only at the end of the file, 0 once there is nothing left.
+    private static int fill(FileChannel channel, ByteBuffer wrapped) throws IOException {
+        wrapped.clear();
+        while (wrapped.hasRemaining()) {
+            if (channel.read(wrapped) < 0) {
+                break;
+            }
+        }
+        return wrapped.position();
+    }
+
+    /**
+     * One ring buffer on its way through both digests. The reader sets {@code length} and {@code pending} before it
+     * queues the chunk, and takes it back only from the free queue: the queues order every access.
+     */
+    private static final class Chunk {
+        final byte[] bytes;
+        final AtomicInteger pending = new AtomicInteger();
+        int length;
+
+        Chunk(byte[] bytes) {
+            this.bytes = bytes;
+        }
+    }
+
+    /** Queued after the last chunk: the hasher that takes it stops. */
+    private static final Chunk END = new Chunk(new byte[0]);
+
+    /** Feeds {@code length} bytes of {@code bytes} to one digest. */
+    private interface Update {
+        void apply(byte[] bytes, int length);
+    }
+
+    /** Consumes chunks for one digest and hands each back once both digests have it. */
+    private static final class Hasher extends Thread {
+        private final BlockingQueue<Chunk> ready = new LinkedBlockingQueue<>();
+        private final BlockingQueue<Chunk> free;
+        private final Update update;
+        private volatile Throwable failure;
+
+        Hasher(String name, BlockingQueue<Chunk> free, Update update) {
+            super(name);
+            this.free = free;
+            this.update = update;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Chunk chunk;
+                try {
+                    chunk = ready.take();
+                } catch (InterruptedException e) {
+                    // Nothing here interrupts a hasher; the END the reader always queues is what stops it.
+                    continue;
+                }
+                if (chunk == END) {
+                    return;
+                }
+                if (failure == null) {
+                    try {
+                        update.apply(chunk.bytes, chunk.length);
+                    } catch (RuntimeException | Error e) {
+                        // Keep handing buffers back, so the reader never waits on a dead hasher; it reports this.
+                        failure = e;
+                    }
+                }
+                if (chunk.pending.decrementAndGet() == 0) {
+                    free.add(chunk);
+                }
+            }
+        }
+    }
+
+    private FileDigests digestOnTwoThreads(FileChannel channel) throws IOException {
+        if (ring == null) {
+            ring = new byte[RING_BUFFERS][];
+            ring[0] = buffer;
+            for (int i = 1; i < RING_BUFFERS; i++) {
+                ring[i] = new byte[bufferBytes];
+            }
+        }
+        BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(RING_BUFFERS);
+        for (byte[] bytes : ring) {
+            free.add(new Chunk(bytes));
+        }
+        Hasher sha = new Hasher("pypi-digest-sha256", free, (b, n) -> sha256.update(b, 0, n));
+        Hasher blake = new Hasher("pypi-digest-blake2b", free, (b, n) -> blake2b.update(b, 0, n));
+        sha.start();
+        blake.start();
+        long size = 0;
+        boolean done = false;
+        try {
+            while (true) {
+                Chunk chunk = free.take();
+                int filled = fill(channel, ByteBuffer.wrap(chunk.bytes));
+                if (filled == 0) {
+                    break;
+                }
+                chunk.length = filled;
+                chunk.pending.set(2);
+                sha.ready.add(chunk);
+                blake.ready.add(chunk);
+                size += filled;
+            }
+            done = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while hashing");
+        } finally {
+            // However the read ended, both hashers finish what is queued, see the end, and stop: no thread outlives
+            // this call, and the digest objects are not touched again once it returns.
+            sha.ready.add(END);
+            blake.ready.add(END);
+            joinUninterruptibly(sha);
+            joinUninterruptibly(blake);
+            if (!done) {
+                sha256.reset();
+                blake2b.reset();
+            }
+        }
+        for (Hasher hasher : new Hasher[] {sha, blake}) {
+            if (hasher.failure != null) {
+                throw new IllegalStateException(hasher.getName() + " failed", hasher.failure);
+            }
+        }
+        return new FileDigests(size, hex(sha256.digest()), hex(blake2b.digest()));
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

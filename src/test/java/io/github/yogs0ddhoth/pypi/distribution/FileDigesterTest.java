@@ -105,4 +105,56 @@ class FileDigesterTest {
     void rejectsNonPositiveBufferSize() {
         assertThatThrownBy(() -> new FileDigester(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    private static long digestThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("pypi-digest-") && t.isAlive()).count();
+    }
+
+    @Test
+    void twoThreadsAndOneGiveTheSameDigestsAroundTheThreshold() throws IOException {
+        int threshold = (int) FileDigester.PARALLEL_MIN_BYTES;
+        int ring = FileDigester.RING_BUFFERS * FileDigester.DEFAULT_BUFFER_BYTES;
+        for (int n : new int[] {threshold - 1, threshold, threshold + 1, ring, ring + 1, 3 * ring - 5}) {
+            Path file = write(n);
+            FileDigests single = new FileDigester(FileDigester.DEFAULT_BUFFER_BYTES, false).digest(file);
+            FileDigests parallel = new FileDigester().digest(file);
+            assertThat(parallel).as("%d bytes", n).isEqualTo(single);
+            assertThat(parallel.size()).isEqualTo(n);
+        }
+    }
+
+    @Test
+    void oneInstanceHashesSeveralLargeFilesOnItsRing() throws IOException {
+        FileDigester digester = new FileDigester(4096);
+        Path five = write(5 * 1024 * 1024 + 77);
+        Path three = write(3 * 1024 * 1024);
+        FileDigests expectedThree = new FileDigester(4096, false).digest(three);
+
+        assertThat(digester.digest(five).blake2b256Hex())
+                .isEqualTo("379420c19f60390fcfc71eb68ea6cb10b1b29ecb4d2a6534012abb1891d85e43");
+        assertThat(digester.digest(three)).isEqualTo(expectedThree);
+        assertThat(digester.digest(five).sha256Hex())
+                .isEqualTo("6c1c63c9dc7957b5c18f96dbea05c0be7455aa2bbbf06c2633cb6eeb57dfd79b");
+        assertThat(digestThreads()).as("no hashing thread outlives its call").isZero();
+    }
+
+    @Test
+    void anInterruptedDigestStopsItsThreadsAndLeavesTheInstanceUsable() throws IOException {
+        Path file = write(5 * 1024 * 1024 + 77);
+        FileDigester digester = new FileDigester();
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> digester.digest(file)).isInstanceOf(IOException.class);
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(digestThreads()).isZero();
+        assertThat(digester.digest(file)).isEqualTo(new FileDigests(5 * 1024 * 1024 + 77,
+                "6c1c63c9dc7957b5c18f96dbea05c0be7455aa2bbbf06c2633cb6eeb57dfd79b",
+                "379420c19f60390fcfc71eb68ea6cb10b1b29ecb4d2a6534012abb1891d85e43"));
+    }
 }
