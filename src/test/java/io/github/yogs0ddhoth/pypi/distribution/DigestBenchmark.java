@@ -20,11 +20,12 @@ import java.util.SplittableRandom;
  * <pre>
  * ./mvnw -B -q test-compile
  * java -cp target/classes:target/test-classes \
- *     io.github.yogs0ddhoth.pypi.distribution.DigestBenchmark [--delete]
+ *     io.github.yogs0ddhoth.pypi.distribution.DigestBenchmark [--delete] [--digester-only]
  * </pre>
  *
  * <p>The file is created in {@code java.io.tmpdir} if it is missing and kept for later runs
- * unless {@code --delete} is given. The first pass over it warms both the JIT and the page cache,
+ * unless {@code --delete} is given. {@code --digester-only} skips the separate hashes and times
+ * the digester on one thread against two, in alternating pairs. The first pass over it warms both the JIT and the page cache,
  * so the figures are CPU-bound hashing plus one copy out of the page cache, not disk speed.
  * An in-memory figure for each hash is printed too, to separate hashing from reading.
  *
@@ -49,6 +50,7 @@ public final class DigestBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean delete = Arrays.asList(args).contains("--delete");
+        boolean digesterOnly = Arrays.asList(args).contains("--digester-only");
         Path file = Path.of(
                 System.getProperty("java.io.tmpdir"), "pypi-maven-plugin-digest-bench-1GiB.bin");
         ensureFile(file);
@@ -62,6 +64,10 @@ public final class DigestBenchmark {
 
             // Warm-up: page cache and JIT.
             readAll(file, buffer, chunk -> {});
+            if (digesterOnly) {
+                pairedDigester(file);
+                return;
+            }
             fill(buffer, 1);
             for (int i = 0; i < 2; i++) {
                 inMemory(buffer, sha, blake);
@@ -97,6 +103,45 @@ public final class DigestBenchmark {
                 System.out.println("deleted " + file);
             }
         }
+    }
+
+    /**
+     * One thread against two, alternating run by run so that a change in the machine's load hits both alike; prints
+     * the wall-clock median of each and their ratio.
+     */
+    private static void pairedDigester(Path file) throws Exception {
+        FileDigester one = new FileDigester(FileDigester.DEFAULT_BUFFER_BYTES, false);
+        FileDigester two = new FileDigester();
+        one.digest(file);
+        two.digest(file);
+        int pairs = 2 * RUNS + 1;
+        double[] oneSeconds = new double[pairs];
+        double[] twoSeconds = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            long t0 = System.nanoTime();
+            FileDigests a = one.digest(file);
+            long t1 = System.nanoTime();
+            FileDigests b = two.digest(file);
+            long t2 = System.nanoTime();
+            if (!a.equals(b)) {
+                throw new IllegalStateException("one and two threads disagree: " + a + " vs " + b);
+            }
+            oneSeconds[i] = (t1 - t0) / 1e9;
+            twoSeconds[i] = (t2 - t1) / 1e9;
+        }
+        Arrays.sort(oneSeconds);
+        Arrays.sort(twoSeconds);
+        double oneMedian = oneSeconds[pairs / 2];
+        double twoMedian = twoSeconds[pairs / 2];
+        System.out.printf("FileDigester on 1 GiB, %d alternating pairs, load average %.2f, %d cores:%n", pairs,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("  1 thread : median %.3f s (%4.0f MB/s), best %.3f s%n", oneMedian,
+                FILE_BYTES / 1e6 / oneMedian, oneSeconds[0]);
+        System.out.printf("  2 threads: median %.3f s (%4.0f MB/s), best %.3f s%n", twoMedian,
+                FILE_BYTES / 1e6 / twoMedian, twoSeconds[0]);
+        System.out.printf("  speed-up : %.2f x (median), %.2f x (best)%n", oneMedian / twoMedian,
+                oneSeconds[0] / twoSeconds[0]);
     }
 
     /** Returns {SHA-256, BLAKE2b-256} throughput in MB per CPU-second over 512 MiB each. */
