@@ -25,12 +25,20 @@ final class SigstoreHttp {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final TextExchange http;
+    private final Duration deadline;
     private final RetryPolicy retries;
     private final SecretMasker masker;
     private final Consumer<String> retryLog;
 
     SigstoreHttp(TextExchange http, RetryPolicy retries, SecretMasker masker, Consumer<String> retryLog) {
+        this(http, DEADLINE, retries, masker, retryLog);
+    }
+
+    /** @param deadline the longest wait for an answer to one attempt */
+    SigstoreHttp(TextExchange http, Duration deadline, RetryPolicy retries, SecretMasker masker,
+            Consumer<String> retryLog) {
         this.http = http;
+        this.deadline = deadline;
         this.retries = retries;
         this.masker = masker;
         this.retryLog = retryLog;
@@ -45,8 +53,8 @@ final class SigstoreHttp {
         for (int attempt = 0; ; attempt++) {
             HttpUriRequestBase r = request.get();
             r.setConfig(RequestConfig.custom()
-                    .setResponseTimeout(Timeout.of(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
-                    .setConnectionRequestTimeout(Timeout.of(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+                    .setResponseTimeout(Timeout.of(deadline.toMillis(), TimeUnit.MILLISECONDS))
+                    .setConnectionRequestTimeout(Timeout.of(deadline.toMillis(), TimeUnit.MILLISECONDS))
                     .setRedirectsEnabled(false)
                     .build());
             String what = r.getMethod() + " " + r.getRequestUri();
@@ -87,10 +95,11 @@ final class SigstoreHttp {
 
     /** The server's own words, short, redacted and on one line. */
     String excerpt(String body) {
-        String b = body == null ? "" : body.strip();
+        // Redacted before it is cut: a cut could leave a token's prefix that no longer matches the secret.
+        String b = masker.redact(body == null ? "" : body.strip());
         if (b.length() > 300) {
             b = b.substring(0, 300) + "…";
         }
-        return masker.redact(b).replace("\r", "\\r").replace("\n", "\\n");
+        return b.replace("\r", "\\r").replace("\n", "\\n");
     }
 }
