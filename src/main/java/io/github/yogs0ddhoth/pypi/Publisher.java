@@ -130,7 +130,9 @@ public final class Publisher {
             Map<String, String> attestations = new ReleaseAttester(attestation, http, retryPolicy, masker, clock, log)
                     .attest(request.repository().uri(), () -> new CiDetector(http, masker).detect(request.environment()),
                             forms.stream().filter(f -> !known.containsKey(f.filename()))
-                                    .map(f -> new Statement(f.filename(), sha256(f))).toList());
+                                    .map(f -> new Statement(f.filename(), sha256(f))).toList(),
+                            name -> forms.stream().filter(f -> f.filename().equals(name)).map(UploadForm::file)
+                                    .findFirst().orElse(null));
             uploadAll(request, run, tokens, http, lookup, retryPolicy, settled, attestations, log);
         } catch (IdentityException e) {
             error = masker.redact(e.getMessage());

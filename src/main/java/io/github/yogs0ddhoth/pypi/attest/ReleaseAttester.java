@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,6 +97,15 @@ public final class ReleaseAttester {
      */
     public Map<String, String> attest(URI repository, CiSource ci, List<Statement> files)
             throws AttestationException {
+        return attest(repository, ci, files, name -> null);
+    }
+
+    /**
+     * @param beside where each file lies, by file name (null when unknown): a {@code <file>.publish.attestation}
+     *     there, made by another tool, is verified like a new one and sent as it is instead of signing anew
+     */
+    public Map<String, String> attest(URI repository, CiSource ci, List<Statement> files,
+            Function<String, Path> beside) throws AttestationException {
         if (files.isEmpty()) {
             return Map.of();
         }
@@ -116,26 +127,72 @@ public final class ReleaseAttester {
         }
         TrustConfig trust = options.trustConfig() == null ? TrustConfig.publicGood()
                 : TrustConfig.load(options.trustConfig());
-        Instant start = clock.instant();
-        Map<String, Attestation> made;
-        try {
-            made = new SigstoreAttester(trust, http, retries, masker, clock, publisher.get(), log::info)
-                    .attest(files, token.value());
-        } catch (AttestationException e) {
-            throw new AttestationException(masker.redact(e.getMessage()) + "\nNothing was uploaded. To publish"
-                    + " without attestations, set " + OPT_OUT + ".", e);
+        Map<String, Attestation> existing = new LinkedHashMap<>();
+        List<Statement> toSign = new ArrayList<>();
+        for (Statement file : files) {
+            Optional<Attestation> made = existing(file, beside.apply(file.fileName()), trust, publisher.get());
+            if (made.isPresent()) {
+                existing.put(file.fileName(), made.get());
+            } else {
+                toSign.add(file);
+            }
         }
-        Duration took = Duration.between(start, clock.instant());
-        log.info("Signed " + made.size() + " PEP 740 attestation(s) as " + publisher.get().describe() + " in "
-                + took.toMillis() + " ms (1 Fulcio certificate, " + made.size() + " Rekor entries, each verified"
-                + " locally).");
+        Instant start = clock.instant();
+        Map<String, Attestation> signed = Map.of();
+        if (!toSign.isEmpty()) {
+            try {
+                signed = new SigstoreAttester(trust, http, retries, masker, clock, publisher.get(), log::info)
+                        .attest(toSign, token.value());
+            } catch (AttestationException e) {
+                throw new AttestationException(masker.redact(e.getMessage()) + "\nNothing was uploaded. To publish"
+                        + " without attestations, set " + OPT_OUT + ".", e);
+            }
+            Duration took = Duration.between(start, clock.instant());
+            log.info("Signed " + signed.size() + " PEP 740 attestation(s) as " + publisher.get().describe() + " in "
+                    + took.toMillis() + " ms (1 Fulcio certificate, " + signed.size() + " Rekor entries, each"
+                    + " verified locally).");
+        }
         Map<String, String> forms = new LinkedHashMap<>();
-        for (Map.Entry<String, Attestation> e : made.entrySet()) {
-            String json = e.getValue().toJson();
-            write(e.getKey(), json);
-            forms.put(e.getKey(), "[" + json + "]");
+        for (Statement file : files) {
+            Attestation a = existing.containsKey(file.fileName()) ? existing.get(file.fileName())
+                    : signed.get(file.fileName());
+            String json = a.toJson();
+            if (!existing.containsKey(file.fileName())) {
+                write(file.fileName(), json);
+            }
+            forms.put(file.fileName(), "[" + json + "]");
         }
         return forms;
+    }
+
+    /** An attestation another tool left beside the file, verified as PyPI will verify it; empty when none. */
+    private Optional<Attestation> existing(Statement file, Path path, TrustConfig trust, ExpectedPublisher publisher)
+            throws AttestationException {
+        if (path == null) {
+            return Optional.empty();
+        }
+        Path candidate = path.resolveSibling(Attestation.fileNameFor(file.fileName()));
+        if (!Files.isRegularFile(candidate)) {
+            return Optional.empty();
+        }
+        try {
+            if (Files.size(candidate) > AttestationJson.MAX_CHARS) {
+                throw new AttestationException(candidate + " is " + Files.size(candidate) + " bytes; an attestation"
+                        + " is a few KiB.");
+            }
+            Attestation a = Attestation.parse(Files.readString(candidate, StandardCharsets.UTF_8));
+            VerifiedAttestation v = new AttestationVerifier(trust).verify(a, file.fileName(), file.sha256(),
+                    publisher);
+            log.info("Using the attestation beside " + file.fileName() + " (" + candidate.getFileName()
+                    + "): verified, Rekor entry " + v.logIndex() + " (" + v.searchUrl() + ")");
+            return Optional.of(a);
+        } catch (IOException e) {
+            throw new AttestationException("Cannot read " + candidate + ": " + e.getMessage());
+        } catch (AttestationException e) {
+            throw new AttestationException("The attestation beside " + file.fileName() + " (" + candidate
+                    + ") would be refused by PyPI: " + e.getMessage() + "\nDelete it to have a new one signed, or"
+                    + " publish without attestations (" + OPT_OUT + "). Nothing was uploaded.", e);
+        }
     }
 
     private String whyNot(URI repository) {

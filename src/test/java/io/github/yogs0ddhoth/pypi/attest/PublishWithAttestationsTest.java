@@ -197,4 +197,50 @@ class PublishWithAttestationsTest {
         assertThat(sigstore.fulcioCalls).hasValue(0);
         assertThat(log.text()).contains("is not PyPI or TestPyPI");
     }
+
+    private Attestation attestBeside(Path file) throws Exception {
+        String sha = HexFormat.of().formatHex(Merkle.sha256(Files.readAllBytes(file)));
+        Statement subject = new Statement(file.getFileName().toString(), sha);
+        try (var client = io.github.yogs0ddhoth.pypi.http.HttpClientFactory.create(Http.settings())) {
+            Attestation a = new SigstoreAttester(sigstore.trustConfig(),
+                    new io.github.yogs0ddhoth.pypi.http.TextExchange(client),
+                    io.github.yogs0ddhoth.pypi.http.RetryPolicy.none(),
+                    new io.github.yogs0ddhoth.pypi.report.SecretMasker(null), Clock.systemUTC(),
+                    SigstoreAttesterTest.GITHUB, m -> {}).attest(List.of(subject), gitHubSigstoreToken)
+                    .get(subject.fileName());
+            Files.writeString(file.resolveSibling(Attestation.fileNameFor(subject.fileName())), a.toJson());
+            return a;
+        }
+    }
+
+    @Test
+    void anAttestationMadeElsewhereIsVerifiedAndSentInsteadOfANewOne() throws Exception {
+        Path wheel = SampleRelease.wheel(target.resolve("dist"));
+        Attestation made = attestBeside(wheel);
+        int rekorBefore = sigstore.rekorCalls.get();
+
+        publish(false, index.gitHubEnvironment(), true);
+
+        assertThat(sigstore.rekorCalls.get() - rekorBefore).as("only the sdist is signed").isEqualTo(1);
+        var upload = index.uploads().stream().filter(u -> FakeIndex.contentFilename(u)
+                .equals(SampleRelease.WHEEL)).findFirst().orElseThrow();
+        JsonNode sent = new ObjectMapper().readTree(FakeIndex.fieldMap(upload).get("attestations").get(0));
+        assertThat(sent.get(0)).isEqualTo(new ObjectMapper().readTree(made.toJson()));
+        assertThat(log.text()).contains("Using the attestation beside " + SampleRelease.WHEEL);
+    }
+
+    @Test
+    void anAttestationMadeElsewhereThatPypiWouldRefuseStopsTheRelease() throws Exception {
+        Path wheel = SampleRelease.wheel(target.resolve("dist"));
+        Path sdist = SampleRelease.sdist(target.resolve("dist"));
+        Attestation forSdist = attestBeside(sdist);
+        // The sdist's attestation, renamed as the wheel's: its subject names another file.
+        Files.writeString(wheel.resolveSibling(Attestation.fileNameFor(SampleRelease.WHEEL)), forSdist.toJson());
+
+        assertThatThrownBy(() -> publish(false, index.gitHubEnvironment(), true))
+                .hasMessageContaining("The attestation beside " + SampleRelease.WHEEL)
+                .hasMessageContaining("would be refused by PyPI")
+                .hasMessageContaining("the statement's subject against the file");
+        assertThat(index.uploads()).isEmpty();
+    }
 }
