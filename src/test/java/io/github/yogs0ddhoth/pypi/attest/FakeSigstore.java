@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fulcio (REST v2 signingCert) and Rekor v1 (dsse 0.0.1 entries) on a loopback port, backed by {@link TestCa}, a
  * P-256 Rekor key, a real Merkle tree and signed checkpoints. Each service can be told to fail the next requests.
+ * Public for the invoker ITs' Groovy hooks.
  */
-final class FakeSigstore implements AutoCloseable {
+public final class FakeSigstore implements AutoCloseable {
     static final long GLOBAL_INDEX_OFFSET = 5_000_000L;
     static final String ORIGIN = "fake-rekor.test - 4242";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,14 +43,14 @@ final class FakeSigstore implements AutoCloseable {
     final KeyPair rekorKey = TestCa.generate("secp256r1");
     final byte[] rekorLogId = Merkle.sha256(rekorKey.getPublic().getEncoded());
     final TestMerkleTree tree = new TestMerkleTree();
-    final AtomicInteger fulcioCalls = new AtomicInteger();
-    final AtomicInteger rekorCalls = new AtomicInteger();
+    public final AtomicInteger fulcioCalls = new AtomicInteger();
+    public final AtomicInteger rekorCalls = new AtomicInteger();
     final List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Answer the next N Fulcio or Rekor requests with this status. */
     volatile int fulcioFailStatus;
     final AtomicInteger fulcioFailures = new AtomicInteger();
-    volatile int rekorFailStatus;
-    final AtomicInteger rekorFailures = new AtomicInteger();
+    public volatile int rekorFailStatus;
+    public final AtomicInteger rekorFailures = new AtomicInteger();
     /** Log entries but answer 409 as if an earlier attempt had been logged (exercises the Location follow-up). */
     volatile boolean rekorAnswersConflict;
     /** Sign SCTs with a key the trust config does not list. */
@@ -59,14 +60,14 @@ final class FakeSigstore implements AutoCloseable {
     private final Map<String, ObjectNode> entries = new ConcurrentHashMap<>();
     private final HttpServer server;
 
-    FakeSigstore() throws IOException {
+    public FakeSigstore() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v2/signingCert", this::fulcio);
         server.createContext("/api/v1/log/entries", this::rekor);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -76,7 +77,7 @@ final class FakeSigstore implements AutoCloseable {
     }
 
     /** A ClientTrustConfig for this fake, as a user would pass with pypi.sigstore.trustConfig. */
-    String trustConfigJson() throws Exception {
+    public String trustConfigJson() throws Exception {
         ObjectNode root = MAPPER.createObjectNode().put("mediaType", TrustConfig.MEDIA_TYPE);
         ObjectNode trusted = root.putObject("trustedRoot")
                 .put("mediaType", "application/vnd.dev.sigstore.trustedroot+json;version=0.1");
@@ -94,8 +95,13 @@ final class FakeSigstore implements AutoCloseable {
         return root.toPrettyString();
     }
 
-    TrustConfig trustConfig() throws Exception {
+    public TrustConfig trustConfig() throws Exception {
         return TrustConfig.parse(trustConfigJson(), "the fake's trust config");
+    }
+
+    /** A GitHub Actions ID token of audience sigstore for octo/demo at refs/tags/v1.0. */
+    public static String gitHubToken(String workflowFile, String jobWorkflowFile) {
+        return SigstoreAttesterTest.gitHubToken(workflowFile, jobWorkflowFile);
     }
 
     private ObjectNode log(String url, PublicKey key, byte[] id) {
