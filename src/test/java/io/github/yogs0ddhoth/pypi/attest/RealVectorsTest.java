@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The committed vector is a Maven Central bundle (see src/test/resources/attest/maven-central/README.md). Real
  * PyPI attestations (pypi-attestations' test assets: a GitHub and a GitLab publish attestation) are not committed,
- * as the data of a fetched repository; their tests run when {@code -Dattest.vectors=DIR} names a directory holding
- * {@code pypi_attestations-0.0.19.tar.gz.publish.attestation} and
- * {@code gitlab_oidc_project-0.0.3.tar.gz.publish.attestation}, and are skipped otherwise.
+ * as the data of a fetched repository; their tests run when {@code -Dattest.vectors=DIR} (default
+ * {@code ../shared/vectors/pypi-attestations}) holds {@code pypi_attestations-0.0.19.tar.gz.publish.attestation},
+ * {@code gitlab_oidc_project-0.0.3.tar.gz.publish.attestation} and {@code gitlab_oidc_project-0.0.3.tar.gz}
+ * from pypi-attestations' {@code test/assets}, and are skipped otherwise.
  */
 class RealVectorsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -151,10 +152,11 @@ class RealVectorsTest {
 
     // ---- real PyPI attestations, when a directory of them is given ----
 
+    /** {@code -Dattest.vectors=DIR}, else the shared folder beside the clone where CI would find them. */
     private static Path vectors() {
-        String dir = System.getProperty("attest.vectors");
-        Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)),
-                "-Dattest.vectors=DIR not given: real PyPI attestations are not committed");
+        String dir = System.getProperty("attest.vectors", "../shared/vectors/pypi-attestations");
+        Assumptions.assumeTrue(Files.isRegularFile(Path.of(dir, "pypi_attestations-0.0.19.tar.gz.publish.attestation")),
+                "no real PyPI attestations in " + dir + " (-Dattest.vectors=DIR): they are not committed");
         return Path.of(dir);
     }
 
