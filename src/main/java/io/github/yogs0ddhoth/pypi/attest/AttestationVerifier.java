@@ -66,7 +66,7 @@ public final class AttestationVerifier {
         Instant integrated = Instant.ofEpochSecond(entry.integratedTime());
         X509Certificate issuer = verifyChain(leaf, integrated);
         CertificateTransparency.verify(leaf, issuer, trust);
-        if (!Checkpoint.verifies(leaf.getPublicKey(), Dsse.pae(Dsse.IN_TOTO_PAYLOAD_TYPE, a.statement()),
+        if (!Signatures.verify(leaf.getPublicKey(), Dsse.pae(Dsse.IN_TOTO_PAYLOAD_TYPE, a.statement()),
                 a.signature())) {
             throw new VerificationException(Check.SIGNATURE, "The envelope's signature does not verify with the"
                     + " certificate's public key over the DSSE encoding of the statement.");

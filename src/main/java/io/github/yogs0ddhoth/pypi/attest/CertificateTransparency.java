@@ -73,7 +73,7 @@ public final class CertificateTransparency {
             signed.write(sct.extensions().length >>> 8);
             signed.write(sct.extensions().length);
             signed.writeBytes(sct.extensions());
-            if (Checkpoint.verifies(log.get().key(), signed.toByteArray(), sct.signature())) {
+            if (Signatures.verify(log.get().key(), signed.toByteArray(), sct.signature())) {
                 return;
             }
             seen.add(id + " (signature does not verify)");

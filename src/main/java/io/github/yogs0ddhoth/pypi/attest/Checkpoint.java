@@ -1,9 +1,6 @@
 package io.github.yogs0ddhoth.pypi.attest;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -62,24 +59,12 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash) {
                 continue;
             }
             tried++;
-            if (verifies(log.key(), signed, Arrays.copyOfRange(blob, 4, blob.length))) {
+            if (Signatures.verify(log.key(), signed, Arrays.copyOfRange(blob, 4, blob.length))) {
                 return new Checkpoint(lines[0], size, root);
             }
         }
         throw new VerificationException(Check.CHECKPOINT, tried == 0
                 ? "No checkpoint signature carries the key hint of the log " + log.baseUrl() + "."
                 : "The checkpoint's signature does not verify with the key of the log " + log.baseUrl() + ".");
-    }
-
-    static boolean verifies(PublicKey key, byte[] data, byte[] signature) {
-        try {
-            Signature s = Signature.getInstance(key.getAlgorithm().equals("EC") ? "SHA256withECDSA"
-                    : key.getAlgorithm().equals("RSA") ? "SHA256withRSA" : key.getAlgorithm());
-            s.initVerify(key);
-            s.update(data);
-            return s.verify(signature);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
     }
 }

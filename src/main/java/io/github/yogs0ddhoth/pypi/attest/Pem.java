@@ -1,7 +1,6 @@
 package io.github.yogs0ddhoth.pypi.attest;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -73,9 +72,5 @@ public final class Pem {
         } catch (CertificateException | ClassCastException e) {
             throw new AttestationException("A certificate could not be read as DER X.509 (" + e.getMessage() + ").");
         }
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

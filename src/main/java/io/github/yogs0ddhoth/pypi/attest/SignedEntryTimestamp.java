@@ -19,7 +19,7 @@ public final class SignedEntryTimestamp {
     }
 
     public static void verify(TransparencyLogEntry e, TransparencyLog log) throws VerificationException {
-        if (!Checkpoint.verifies(log.key(), payload(e), e.signedEntryTimestamp())) {
+        if (!Signatures.verify(log.key(), payload(e), e.signedEntryTimestamp())) {
             throw new VerificationException(Check.SIGNED_ENTRY_TIMESTAMP, "The signed entry timestamp of log entry "
                     + e.logIndex() + " does not verify with the key of " + log.baseUrl() + ".");
         }
