@@ -59,6 +59,7 @@ public final class ReleaseAttester {
     private final SecretMasker masker;
     private final Clock clock;
     private final PublishLog log;
+    private final Map<String, Attestation> attested = new LinkedHashMap<>();
 
     public ReleaseAttester(Options options, TextExchange http, RetryPolicy retries, SecretMasker masker, Clock clock,
             PublishLog log) {
@@ -156,6 +157,7 @@ public final class ReleaseAttester {
         for (Statement file : files) {
             Attestation a = existing.containsKey(file.fileName()) ? existing.get(file.fileName())
                     : signed.get(file.fileName());
+            attested.put(file.fileName(), a);
             String json = a.toJson();
             if (!existing.containsKey(file.fileName())) {
                 write(file.fileName(), json);
@@ -163,6 +165,14 @@ public final class ReleaseAttester {
             forms.put(file.fileName(), "[" + json + "]");
         }
         return forms;
+    }
+
+    /**
+     * The attestations of the last {@link #attest} call by file name, for the report: each one's
+     * {@code entry().logIndex()} is what {@code https://search.sigstore.dev/?logIndex=N} shows.
+     */
+    public Map<String, Attestation> attested() {
+        return java.util.Collections.unmodifiableMap(attested);
     }
 
     /** An attestation another tool left beside the file, verified as PyPI will verify it; empty when none. */

@@ -243,4 +243,45 @@ class PublishWithAttestationsTest {
                 .hasMessageContaining("the statement's subject against the file");
         assertThat(index.uploads()).isEmpty();
     }
+
+    @Test
+    void theAttesterKeepsEachFilesAttestationForTheReport() throws Exception {
+        var client = io.github.yogs0ddhoth.pypi.http.HttpClientFactory.create(Http.settings());
+        ReleaseAttester attester = new ReleaseAttester(new ReleaseAttester.Options(true, trustConfig, null),
+                new io.github.yogs0ddhoth.pypi.http.TextExchange(client),
+                io.github.yogs0ddhoth.pypi.http.RetryPolicy.none(),
+                new io.github.yogs0ddhoth.pypi.report.SecretMasker(null), Clock.systemUTC(), log);
+        Statement s = SigstoreAttesterTest.file("demo-1.0.tar.gz", "x");
+        io.github.yogs0ddhoth.pypi.identity.IdToken token = io.github.yogs0ddhoth.pypi.identity.IdToken.parse(
+                gitHubSigstoreToken, "test");
+        io.github.yogs0ddhoth.pypi.identity.IdentityProvider ci = new io.github.yogs0ddhoth.pypi.identity
+                .IdentityProvider() {
+            public String displayName() {
+                return "test CI";
+            }
+
+            public io.github.yogs0ddhoth.pypi.identity.PublisherKind kind() {
+                return io.github.yogs0ddhoth.pypi.identity.PublisherKind.GITHUB;
+            }
+
+            public boolean canRefreshToken() {
+                return true;
+            }
+
+            public void maskEnvironmentSecrets() {}
+
+            public io.github.yogs0ddhoth.pypi.identity.IdToken fetchIdToken(String audience) {
+                assertThat(audience).isEqualTo("sigstore");
+                return token;
+            }
+        };
+
+        Map<String, String> forms = attester.attest(java.net.URI.create("https://upload.pypi.org/legacy/"), () -> ci,
+                List.of(s));
+
+        Attestation a = attester.attested().get(s.fileName());
+        assertThat(forms.get(s.fileName())).isEqualTo("[" + a.toJson() + "]");
+        assertThat(a.entry().logIndex()).isGreaterThanOrEqualTo(FakeSigstore.GLOBAL_INDEX_OFFSET);
+        client.close();
+    }
 }
