@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of {@link #RING_BUFFERS} reusable buffers, one thread feeds each buffer to SHA-256 and another to BLAKE2b, and a
  * buffer is refilled once both are done with it. The file is still read once, front to back; the two digests take
  * about as long as the slower of them (BLAKE2b) instead of their sum. A smaller file is hashed on the calling thread
- * alone, where starting two threads would cost more than it saves.
+ * alone, where starting two threads would cost more than it saves, and so is every file when the JVM has one core.
  *
  * <p>An instance reuses its buffers and digest objects between calls, so it is not thread-safe; use one per thread.
  */
@@ -81,7 +81,8 @@ public final class FileDigester {
         sha256.reset();
         blake2b.reset();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (parallel && channel.size() >= PARALLEL_MIN_BYTES) {
+            // On one core the threads would only take turns, paying for the handoffs.
+            if (parallel && channel.size() >= PARALLEL_MIN_BYTES && Runtime.getRuntime().availableProcessors() > 1) {
                 return digestOnTwoThreads(channel);
             }
             long size = 0;
