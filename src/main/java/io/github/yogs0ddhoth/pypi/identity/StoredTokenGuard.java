@@ -8,9 +8,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Enforces the project's founding decision: no long-lived PyPI token, ever. The plugin never reads one, but a token
@@ -18,21 +18,8 @@ import java.util.regex.Pattern;
  * with {@code failOnStoredToken=false}, warns loudly while a team migrates).
  */
 public final class StoredTokenGuard {
-    /** The variables twine, uv and the usual CI recipes read a PyPI token or password from. */
-    static final Map<String, String> TOKEN_VARIABLES = Map.of(
-            "PYPI_API_TOKEN", "the conventional name of a PyPI API token secret",
-            "PYPI_TOKEN", "the conventional name of a PyPI API token secret",
-            "TWINE_PASSWORD", "twine uploads with it as the password",
-            "UV_PUBLISH_TOKEN", "uv publish uploads with it",
-            "UV_PUBLISH_PASSWORD", "uv publish uploads with it as the password");
     /** Server ids twine's and the usual Maven setups' configuration use for the two public indexes. */
     static final Set<String> SERVER_IDS = Set.of("pypi", "testpypi");
-    /**
-     * {@code pypi-} and a serialized macaroon: base64url of a binary v2 macaroon, which starts with the bytes
-     * 0x02 0x01 ("Ag"), and is a couple of hundred characters long. Requiring "Ag" and 50 more characters keeps
-     * ordinary values such as package names ("pypi-tools") from matching.
-     */
-    static final Pattern API_TOKEN = Pattern.compile("(?<![A-Za-z0-9_-])pypi-Ag[A-Za-z0-9_-]{50,}");
     static final String TITLE = "A long-lived PyPI token is within this build's reach";
 
     private final SecretMasker masker;
@@ -86,11 +73,12 @@ public final class StoredTokenGuard {
             if (value == null || value.isBlank()) {
                 return; // An unset secret expands to "": there is nothing to leak.
             }
-            String known = TOKEN_VARIABLES.get(name.toUpperCase(Locale.ROOT));
-            if (known != null) {
+            // Upper-cased: Windows' variable names are case-insensitive.
+            Optional<String> known = StoredCredentials.variable(name.toUpperCase(Locale.ROOT));
+            if (known.isPresent()) {
                 masker.register(value);
-                found.add(new StoredToken(StoredToken.Source.ENVIRONMENT_VARIABLE, name, known));
-            } else if (API_TOKEN.matcher(value).find()) {
+                found.add(new StoredToken(StoredToken.Source.ENVIRONMENT_VARIABLE, name, known.get()));
+            } else if (StoredCredentials.containsToken(value)) {
                 masker.register(value);
                 found.add(new StoredToken(StoredToken.Source.ENVIRONMENT_VARIABLE, name,
                         "its value looks like a PyPI API token ('pypi-' followed by a macaroon)"));

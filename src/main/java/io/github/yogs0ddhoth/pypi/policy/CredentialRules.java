@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.policy;
 
+import io.github.yogs0ddhoth.pypi.identity.StoredCredentials;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,22 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * No stored credential anywhere: scans every CI file, line by line (so every finding has its line), for references
- * to a PyPI token or password, and the parsed GitHub steps for a {@code password:} input to
- * pypa/gh-action-pypi-publish.
+ * to a PyPI token or password (the variables and the token shape {@link StoredCredentials} defines, which the
+ * publish goal's guard applies too, and secrets named for PyPI or twine), and the parsed GitHub steps for a
+ * {@code password:} input to pypa/gh-action-pypi-publish.
  */
 final class CredentialRules {
     /** {@code secrets.PYPI_API_TOKEN}, {@code secrets.TEST_PYPI_TOKEN}, {@code secrets.TWINE_...}. */
     private static final Pattern SECRET = Pattern.compile(
             "secrets\\s*(?:\\.\\s*|\\[\\s*['\"])([A-Za-z0-9_-]*(?:pypi|twine)[A-Za-z0-9_-]*)",
             Pattern.CASE_INSENSITIVE);
-    /** A variable such as PYPI_API_TOKEN or TEST_PYPI_PASSWORD; *_ID_TOKEN (GitLab's OIDC tokens) excepted. */
-    private static final Pattern PYPI_VARIABLE = Pattern.compile(
-            "(?<![A-Za-z0-9_])([A-Z0-9_]*PYPI[A-Z0-9_]*(?:TOKEN|PASSWORD)[A-Z0-9_]*)(?![A-Za-z0-9_])");
-    private static final Pattern TOOL_VARIABLE = Pattern.compile(
-            "(?<![A-Za-z0-9_])(TWINE_PASSWORD|UV_PUBLISH_TOKEN|UV_PUBLISH_PASSWORD|FLIT_PASSWORD"
-                    + "|POETRY_PYPI_TOKEN_[A-Z0-9_]+|HATCH_INDEX_AUTH)(?![A-Za-z0-9_])");
-    /** A literal PyPI API token (a macaroon), pasted in. */
-    private static final Pattern LITERAL_TOKEN = Pattern.compile("pypi-AgE[A-Za-z0-9_-]{16,}");
     private static final Pattern TWINE_PASSWORD_FLAG = Pattern.compile("(?:^|\\s)(-p|--password)(?:[\\s=]|$)");
 
     private static final String FIX = "Delete the credential and the secret that holds it, revoke the token on PyPI"
@@ -50,19 +44,14 @@ final class CredentialRules {
             while (m.find()) {
                 seen.add("secrets." + m.group(1));
             }
-            m = PYPI_VARIABLE.matcher(line);
-            while (m.find()) {
-                // secrets.PYPI_API_TOKEN is already named; *_ID_TOKEN is GitLab's OIDC token, not a credential.
-                if (!m.group(1).endsWith("_ID_TOKEN") && !seen.contains("secrets." + m.group(1))) {
-                    seen.add(m.group(1));
+            for (String name : StoredCredentials.variablesIn(line)) {
+                // secrets.PYPI_API_TOKEN is already named.
+                if (!seen.contains("secrets." + name)) {
+                    seen.add(name);
                 }
             }
-            m = TOOL_VARIABLE.matcher(line);
-            while (m.find()) {
-                seen.add(m.group(1));
-            }
-            if (LITERAL_TOKEN.matcher(line).find()) {
-                seen.add("a literal PyPI API token (pypi-AgE...)");
+            if (StoredCredentials.containsToken(line)) {
+                seen.add("a literal PyPI API token (" + StoredCredentials.TOKEN_SHAPE + ")");
             }
             if (line.toLowerCase(Locale.ROOT).matches(".*(^|[\\s;&|(/])twine\\s+upload\\b.*")) {
                 Matcher p = TWINE_PASSWORD_FLAG.matcher(line);

@@ -34,7 +34,8 @@ class StoredTokenGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PYPI_API_TOKEN", "PYPI_TOKEN", "TWINE_PASSWORD", "UV_PUBLISH_TOKEN", "UV_PUBLISH_PASSWORD"})
+    @ValueSource(strings = {"PYPI_API_TOKEN", "PYPI_TOKEN", "TWINE_PASSWORD", "UV_PUBLISH_TOKEN", "UV_PUBLISH_PASSWORD",
+            "FLIT_PASSWORD", "HATCH_INDEX_AUTH", "POETRY_PYPI_TOKEN_PYPI", "flit_password"})
     void eachKnownVariableIsFoundByName(String variable) {
         List<StoredToken> found = guard.scan(Map.of(variable, "some-secret-value"), List.of());
         assertThat(found).singleElement().satisfies(t -> {

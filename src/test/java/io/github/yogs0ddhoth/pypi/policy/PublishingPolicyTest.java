@@ -292,6 +292,22 @@ class PublishingPolicyTest {
     }
 
     @Test
+    void everyCredentialTheGuardKnowsFailsInACiFileToo() {
+        String ci = "script:\n"
+                + "  - FLIT_PASSWORD=$X flit publish\n"
+                + "  - hatch publish --user __token__  # HATCH_INDEX_AUTH comes from the settings\n"
+                + "  - HATCH_INDEX_AUTH=$X POETRY_PYPI_TOKEN_PYPI=$Y true\n"
+                + "  - curl -u __token__:pypi-AgEIcHlwaS5vcmcCJGE3ZjM1YzE0LTk5ZGItNDk2Zi1hMzUxLWM2ZjFkNDJl https://x\n"
+                + "  - echo pypi-AgEIshort PYPI_ID_TOKEN\n";
+        List<PolicyResult> found = CredentialRules.scanText(".gitlab-ci.yml", ci);
+        assertThat(found).extracting(PolicyResult::line).containsExactly(2, 4, 5);
+        assertThat(found.get(0).message()).contains("`FLIT_PASSWORD`");
+        assertThat(found.get(1).message()).contains("`HATCH_INDEX_AUTH`", "`POETRY_PYPI_TOKEN_PYPI`");
+        assertThat(found.get(2).message()).contains("a literal PyPI API token (pypi-AgE...)")
+                .doesNotContain("pypi-AgEIcHlwaS5vcmc");
+    }
+
+    @Test
     void testPyPiAndPyPiWithDifferentEnvironmentsPass() throws Exception {
         PolicyReport report = check("two-indexes", List.of(
                 new PublishTarget("testpypi", gitHub("publish.yml", "testpypi")),
