@@ -16,6 +16,11 @@ import java.time.Instant;
  * Holds the upload token of a run. It mints a new one, from a fresh ID token, before an upload that would outlive
  * the current one (PyPI's tokens last 15 minutes). The retries of each mint are {@link TrustedPublishing}'s, which
  * owns the identity operation; this class adds none, so attempts are never multiplied.
+ *
+ * <p>Files may be uploaded on several threads at once ({@code pypi.parallelUploads}); they share one token, and
+ * the renewal they all need happens once: the first thread mints under the lock, the others then find a token
+ * that lasts. A token the index refused is dropped only if it is still the current one, so threads refused the
+ * same token cause one mint between them, not one each.
  */
 final class TokenManager implements FileUploader.TokenSource {
     /** Time kept in reserve beyond the estimated upload time, for the index to process the file. */
@@ -34,6 +39,8 @@ final class TokenManager implements FileUploader.TokenSource {
     private PublishingIdentity identity;
     private UploadToken current;
     private double measuredBytesPerSecond;
+    /** The token the "cannot renew, uploading anyway" warning was given for, so that threads do not repeat it. */
+    private UploadToken warnedAbout;
 
     TokenManager(Clock clock, PublishLog log) {
         this.clock = clock;
@@ -41,13 +48,13 @@ final class TokenManager implements FileUploader.TokenSource {
     }
 
     /** Obtains the run's identity and first token; failures here are the identity errors the user must fix. */
-    void start(Attempt<PublishingIdentity> obtain) throws IdentityException {
+    synchronized void start(Attempt<PublishingIdentity> obtain) throws IdentityException {
         identity = obtain.run();
         current = identity.token();
     }
 
     /** Feeds the throughput estimate with a finished upload. */
-    void recordUpload(long bytes, Duration took) {
+    synchronized void recordUpload(long bytes, Duration took) {
         if (took.toMillis() > 0) {
             measuredBytesPerSecond = bytes * 1000.0 / took.toMillis();
         }
@@ -69,6 +76,10 @@ final class TokenManager implements FileUploader.TokenSource {
     private void renew(UploadForm form) throws IdentityException {
         if (!identity.canRefreshToken()) {
             if (current != null && !isExpired()) {
+                if (warnedAbout == current) {
+                    return;
+                }
+                warnedAbout = current;
                 log.warn("The upload token expires at " + current.expires() + ", possibly before " + form.filename()
                         + " is uploaded, and " + identity.providerName() + " gives one ID token per job, so no new"
                         + " one can be minted. Uploading anyway.");
@@ -86,8 +97,10 @@ final class TokenManager implements FileUploader.TokenSource {
     }
 
     @Override
-    public synchronized void invalidate() {
-        current = null;
+    public synchronized void invalidate(String refused) {
+        if (current != null && current.value().equals(refused)) {
+            current = null;
+        }
     }
 
     private boolean isExpired() {

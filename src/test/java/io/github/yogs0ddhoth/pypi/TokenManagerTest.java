@@ -29,6 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TokenManagerTest {
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
     private FakeIndex index;
@@ -110,7 +113,7 @@ class TokenManagerTest {
     @Test
     void invalidateForcesANewToken() throws Exception {
         TokenManager m = manager();
-        m.invalidate();
+        m.invalidate(m.tokenFor(fileOf(1)));
         m.tokenFor(fileOf(1));
         assertThat(index.mintRequests()).isEqualTo(2);
     }
@@ -159,5 +162,116 @@ class TokenManagerTest {
                 .hasMessageContaining("A retry is impossible here")
                 .hasMessageContaining("one ID token per job");
         assertThat(index.mintRequests()).isEqualTo(1);
+    }
+
+    /** Mints these tokens in turn, each {@code value:expiresAfterNowInSeconds}, the first after {@code delayMs}. */
+    private void mintsInTurn(int delayMs, String... tokens) {
+        String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+        for (int i = 0; i < tokens.length; i++) {
+            String[] t = tokens[i].split(":");
+            String next = "minted-" + (i + 1);
+            index.server().stubFor(post(urlEqualTo("/_/oidc/mint-token")).atPriority(0).inScenario("mints")
+                    .whenScenarioStateIs(state).willSetStateTo(next)
+                    .willReturn(okJson("{\"success\":true,\"token\":\"" + t[0] + "\",\"expires\":"
+                            + NOW.plusSeconds(Long.parseLong(t[1])).getEpochSecond() + "}").withFixedDelay(delayMs)));
+            state = next;
+        }
+    }
+
+    /** Runs {@code action} on {@code n} threads released together; returns what each returned. */
+    private static List<String> together(int n, java.util.concurrent.Callable<String> action) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CyclicBarrier gate = new java.util.concurrent.CyclicBarrier(n);
+            List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    gate.await();
+                    return action.call();
+                }));
+            }
+            List<String> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> f : futures) {
+                results.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void threadsThatAllNeedANewTokenShareOneRenewal() throws Exception {
+        // The first token lasts 15 minutes, the renewed one an hour; the mint is slow, so the threads pile up.
+        mintsInTurn(300, "pypi-first:900", "pypi-second:3600", "pypi-third:3600");
+        TokenManager m = manager();
+        now = NOW.plus(Duration.ofMinutes(14));
+
+        List<String> handedOut = together(6, () -> m.tokenFor(fileOf(1_000_000)));
+
+        assertThat(handedOut).containsOnly("pypi-second");
+        assertThat(index.mintRequests()).isEqualTo(2);
+        assertThat(index.tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aTokenRefusedOnSeveralThreadsIsReplacedOnce() throws Exception {
+        mintsInTurn(0, "pypi-first:3600", "pypi-second:3600", "pypi-third:3600");
+        TokenManager m = manager();
+        String refused = m.tokenFor(fileOf(1));
+
+        List<String> handedOut = together(6, () -> {
+            m.invalidate(refused);
+            return m.tokenFor(fileOf(1));
+        });
+
+        assertThat(handedOut).containsOnly("pypi-second");
+        assertThat(index.mintRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aLateRefusalOfAReplacedTokenKeepsItsReplacement() throws Exception {
+        mintsInTurn(0, "pypi-first:3600", "pypi-second:3600", "pypi-third:3600");
+        TokenManager m = manager();
+        String first = m.tokenFor(fileOf(1));
+        m.invalidate(first);
+        assertThat(m.tokenFor(fileOf(1))).isEqualTo("pypi-second");
+
+        // Another file's upload, sent with the first token, is refused only now.
+        m.invalidate(first);
+
+        assertThat(m.tokenFor(fileOf(1))).isEqualTo("pypi-second");
+        assertThat(index.mintRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void parallelUploadsNearExpiryMintOnceBetweenThem() throws Exception {
+        mintsInTurn(300, "pypi-first:900", "pypi-second:3600", "pypi-third:3600");
+        TokenManager m = manager();
+        now = NOW.plus(Duration.ofMinutes(14));
+        index.server().stubFor(post(urlEqualTo("/legacy/")).atPriority(0)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withFixedDelay(100)));
+        RecordingLog log = new RecordingLog();
+        TextExchange http = new TextExchange(client, RetryPolicy.none(), log::warn);
+        io.github.yogs0ddhoth.pypi.upload.FileUploader uploader = new io.github.yogs0ddhoth.pypi.upload.FileUploader(
+                new io.github.yogs0ddhoth.pypi.upload.LegacyUploadClient(
+                        io.github.yogs0ddhoth.pypi.upload.RepositoryUrl.parse(index.uploadUrl()), http),
+                new io.github.yogs0ddhoth.pypi.upload.IndexLookup(null, http.singleAttempt()), RetryPolicy.none(),
+                false, log, f -> io.github.yogs0ddhoth.pypi.upload.ProgressListener.NONE);
+        List<UploadForm> forms = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Path file = java.nio.file.Files.write(dir.resolve("demo_pkg-1.0-py3-none-p" + i + ".whl"), new byte[512]);
+            forms.add(new UploadForm(List.of(new FormField("name", "demo_pkg"),
+                    new FormField("filetype", "bdist_wheel")), file, file.getFileName().toString(), 512));
+        }
+
+        List<io.github.yogs0ddhoth.pypi.upload.UploadResult> results =
+                new io.github.yogs0ddhoth.pypi.upload.ParallelUploads(4).run(forms, f -> uploader.upload(f, m));
+
+        assertThat(results).allMatch(io.github.yogs0ddhoth.pypi.upload.UploadResult::isDone);
+        assertThat(index.mintRequests()).isEqualTo(2);
+        assertThat(index.uploads()).hasSize(8).allMatch(u -> u.getHeader("Authorization").equals("Basic "
+                + java.util.Base64.getEncoder().encodeToString("__token__:pypi-second".getBytes())));
     }
 }

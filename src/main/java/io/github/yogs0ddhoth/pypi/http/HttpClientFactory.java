@@ -11,6 +11,12 @@ import org.apache.hc.core5.util.Timeout;
 
 /** Builds the one HTTP client a publish run uses. */
 public final class HttpClientFactory {
+    /**
+     * Connections kept per host: room for the most parallel uploads (16) plus the index lookups that settle them,
+     * so an upload never waits for a connection (the pool's default is 5).
+     */
+    static final int MAX_CONNECTIONS_PER_ROUTE = 20;
+
     private HttpClientFactory() {}
 
     public static CloseableHttpClient create(HttpSettings settings) {
@@ -21,6 +27,8 @@ public final class HttpClientFactory {
                 .setRoutePlanner(routes)
                 .setDefaultCredentialsProvider(routes)
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(MAX_CONNECTIONS_PER_ROUTE)
+                        .setMaxConnTotal(2 * MAX_CONNECTIONS_PER_ROUTE)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect)
                                 .setSocketTimeout(read)

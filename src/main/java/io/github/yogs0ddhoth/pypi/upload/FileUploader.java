@@ -19,8 +19,11 @@ public final class FileUploader {
         /** @throws UploadException when no usable token can be had; the upload then fails without a retry */
         String tokenFor(UploadForm form) throws UploadException;
 
-        /** The index refused the current token; the next {@link #tokenFor} must not return it. */
-        void invalidate();
+        /**
+         * The index refused {@code refused}; the next {@link #tokenFor} must not return it. A token already
+         * replaced (by another file's upload, on another thread) is left as it is.
+         */
+        void invalidate(String refused);
     }
 
     private final LegacyUploadClient client;
@@ -70,7 +73,7 @@ public final class FileUploader {
                 }
                 if (e.status() == 403 && server.contains("invalid api token") && !tokenRenewed) {
                     log.warn("The index refused the upload token (" + e.serverMessage() + "); minting a new one.");
-                    tokens.invalidate();
+                    tokens.invalidate(token);
                     tokenRenewed = true;
                     continue;
                 }

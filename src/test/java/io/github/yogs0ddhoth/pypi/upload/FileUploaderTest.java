@@ -61,7 +61,7 @@ class FileUploaderTest {
         }
 
         @Override
-        public void invalidate() {
+        public void invalidate(String refused) {
             current = null;
         }
     };
