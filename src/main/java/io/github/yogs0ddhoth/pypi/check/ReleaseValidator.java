@@ -152,6 +152,8 @@ public final class ReleaseValidator {
             case PKG_INFO_NOT_REGULAR -> Rule.SDIST_PKG_INFO_NOT_REGULAR.at(file, problem.message(),
                     "Rebuild the sdist with a Python build backend ('python -m build --sdist'), or pack it with 'tar"
                             + " --dereference' so PKG-INFO is stored as a regular file.");
+            case TOO_MANY_MEMBERS -> Rule.ARCHIVE_TOO_MANY_MEMBERS.at(file, problem.message(),
+                    "Rebuild the sdist from a clean tree with only the project's sources included, or exclude it.");
         };
     }
 

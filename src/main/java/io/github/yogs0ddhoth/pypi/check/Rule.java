@@ -13,6 +13,8 @@ public enum Rule {
             + " link or a special file"),
     FILE_UNREADABLE("file-unreadable", Severity.ERROR, "a matched file cannot be opened or read"),
     ARCHIVE_CORRUPT("archive-corrupt", Severity.ERROR, "a truncated or corrupt ZIP, gzip or tar"),
+    ARCHIVE_TOO_MANY_MEMBERS("archive-too-many-members", Severity.ERROR, "a tar with more members than the plugin"
+            + " reads (" + io.github.yogs0ddhoth.pypi.distribution.TarMembers.MAX + ")"),
     WHEEL_FILENAME_INVALID("wheel-filename-invalid", Severity.ERROR, "a .whl whose name does not parse"),
     WHEEL_METADATA_MISSING("wheel-metadata-missing", Severity.ERROR, "a wheel without a readable"
             + " .dist-info/METADATA"),

@@ -28,6 +28,10 @@ final class SdistChecks {
         TarListing listing;
         try {
             listing = TarListing.read(file);
+        } catch (TarListing.TooManyMembers e) {
+            findings.add(Rule.ARCHIVE_TOO_MANY_MEMBERS.at(file, e.getMessage(), "Rebuild the sdist from a clean tree"
+                    + " with only the project's sources included, or exclude it."));
+            return findings;
         } catch (IOException e) {
             findings.add(Rule.FILE_UNREADABLE.at(file, "Cannot read " + filename + " to check its layout ("
                     + DisplayName.of(e.toString()) + ").",

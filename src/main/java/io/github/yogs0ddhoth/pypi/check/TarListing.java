@@ -1,6 +1,7 @@
 package io.github.yogs0ddhoth.pypi.check;
 
 import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
+import io.github.yogs0ddhoth.pypi.distribution.TarMembers;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,21 @@ record TarListing(List<String> names, List<String> sparse, List<String> outside,
         special = List.copyOf(special);
     }
 
+    /** The tar has more members than are listed; the message is complete. */
+    static final class TooManyMembers extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyMembers(String message) {
+            super(message);
+        }
+    }
+
     static TarListing read(Path file) throws IOException {
+        return read(file, TarMembers.MAX);
+    }
+
+    /** @throws IOException also when the tar has more than {@code maxMembers} members, each name being kept */
+    static TarListing read(Path file, int maxMembers) throws IOException {
         List<String> names = new ArrayList<>();
         List<String> sparse = new ArrayList<>();
         List<String> outside = new ArrayList<>();
@@ -48,6 +63,9 @@ record TarListing(List<String> names, List<String> sparse, List<String> outside,
                 TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
+                if (names.size() == maxMembers) {
+                    throw new TooManyMembers(TarMembers.tooMany(DisplayName.of(file), maxMembers));
+                }
                 String name = entry.getName();
                 // Python's tarfile strips the trailing slash of a directory's name; PyPI's lookups rely on that.
                 if (entry.isDirectory()) {

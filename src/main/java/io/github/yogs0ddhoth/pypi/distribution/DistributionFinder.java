@@ -47,8 +47,13 @@ public final class DistributionFinder {
 
     /** With another metadata cap, so tests need not write 16 MiB files to exercise it. */
     DistributionFinder(MetadataLimit limit) {
+        this(limit, TarMembers.MAX);
+    }
+
+    /** With another cap on tar members too. */
+    DistributionFinder(MetadataLimit limit, int maxTarMembers) {
         this.wheels = new WheelReader(limit);
-        this.sdists = new SdistReader(limit);
+        this.sdists = new SdistReader(limit, maxTarMembers);
     }
 
     /**

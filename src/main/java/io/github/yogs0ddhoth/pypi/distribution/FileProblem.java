@@ -36,7 +36,9 @@ public record FileProblem(Path path, Kind kind, String message, Exception cause)
          * An sdist whose {@code PKG-INFO} member is a symbolic link, a device, a FIFO, a directory, or a hard link that
          * leads to no regular member: it is an sdist, but one whose metadata cannot be read.
          */
-        PKG_INFO_NOT_REGULAR
+        PKG_INFO_NOT_REGULAR,
+        /** A tar with more members than {@link TarMembers#MAX}: refused before it exhausts time and memory. */
+        TOO_MANY_MEMBERS
     }
 
     public FileProblem {

@@ -32,9 +32,16 @@ final class SdistReader {
     private static final int SHOWN_TOP_LEVEL_NAMES = 5;
 
     private final MetadataLimit limit;
+    private final int maxMembers;
 
     SdistReader(MetadataLimit limit) {
+        this(limit, TarMembers.MAX);
+    }
+
+    /** With another member cap, so tests need not write a hundred thousand members to reach it. */
+    SdistReader(MetadataLimit limit, int maxMembers) {
         this.limit = limit;
+        this.maxMembers = maxMembers;
     }
 
     Inspection inspect(Path file) throws DistributionException {
@@ -102,6 +109,12 @@ final class SdistReader {
         TarArchiveEntry entry;
         int index = 0;
         while ((entry = tar.getNextEntry()) != null) {
+            if (index == maxMembers) {
+                // Every member costs a header record kept for resolving a hard-linked PKG-INFO; stop before the
+                // listing, not the archive, decides how much memory and time the build spends.
+                throw new DistributionException(FileProblem.Kind.TOO_MANY_MEMBERS,
+                        TarMembers.tooMany(DisplayName.of(file), maxMembers), null);
+            }
             String name = entry.getName();
             String key = normalised(name);
             Member member = new Member(index++, name, key, entry.getLinkFlag(),

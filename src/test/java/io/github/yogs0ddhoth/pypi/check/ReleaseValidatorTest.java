@@ -739,6 +739,25 @@ class ReleaseValidatorTest {
         }
 
         @Test
+        void anSdistWithTooManyMembersIsItsOwnErrorInCheckAndInTheLayoutListing() throws Exception {
+            Path sdist = RawTar.manyEmptyFiles(root, "demo-1.0.tar.gz", "demo-1.0", metadata("demo", "1.0"),
+                    io.github.yogs0ddhoth.pypi.distribution.TarMembers.MAX);
+
+            Finding finding = single(validate(), "archive-too-many-members", sdist);
+
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.message()).contains("more than " + io.github.yogs0ddhoth.pypi.distribution.TarMembers.MAX
+                    + " tar members");
+            // The layout listing keeps every name, so it has its own cap, reported under the same rule.
+            Path small = new RawTar().file("demo-1.0/PKG-INFO", metadata("demo", "1.0")).file("demo-1.0/a", "")
+                    .write(root.resolve("small"), "demo-1.0.tar.gz");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TarListing.read(small, 1))
+                    .isInstanceOf(TarListing.TooManyMembers.class)
+                    .hasMessageStartingWith("Cannot read " + small + ": it has more than 1 tar members");
+            assertThat(TarListing.read(small, 2).names()).containsExactly("demo-1.0/PKG-INFO", "demo-1.0/a");
+        }
+
+        @Test
         void aWheelWithTwoDistInfoDirectoriesIsAnError() throws Exception {
             Path wheel = rawWheel("demo-1.0-py3-none-any.whl", z -> z.stored("demo-0.9.dist-info/METADATA",
                     metadata("demo", "0.9")));

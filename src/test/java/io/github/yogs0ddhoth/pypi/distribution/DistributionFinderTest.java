@@ -745,6 +745,45 @@ class DistributionFinderTest {
         }
 
         @Test
+        void anSdistWithMoreTarMembersThanTheCapIsRefusedNamingTheCap() throws Exception {
+            DistributionFinder capped = new DistributionFinder(MetadataLimit.DEFAULT, 10);
+            RawTar ten = new RawTar().directory("a-1").file("a-1/PKG-INFO", PKG_INFO);
+            for (int i = 0; i < 8; i++) {
+                ten.file("a-1/f" + i, "");
+            }
+            ten.write(root, "a-1.tar.gz");
+            assertThat(capped.discover(root, DEFAULTS, List.of()).distributions()).hasSize(1);
+
+            Path eleven = ten.file("a-1/one-more", "").write(root, "a-1.tar.gz");
+            DiscoveryResult result = capped.discover(root, DEFAULTS, List.of());
+
+            assertThat(result.distributions()).isEmpty();
+            assertThat(result.problems()).singleElement().satisfies(p -> {
+                assertThat(p.path()).isEqualTo(eleven);
+                assertThat(p.kind()).isEqualTo(FileProblem.Kind.TOO_MANY_MEMBERS);
+                assertThat(p.message()).startsWith("Cannot read " + eleven + ": it has more than 10 tar members,"
+                        + " the most this plugin reads.").contains("MANIFEST.in").endsWith("or exclude the file.");
+            });
+        }
+
+        @Test
+        @org.junit.jupiter.api.Timeout(60)
+        void aBombOfTinyMembersIsRefusedAtTheDefaultCapWithoutReadingThemAll() throws Exception {
+            Path bomb = RawTar.manyEmptyFiles(root, "a-1.tar.gz", "a-1", PKG_INFO, 3 * TarMembers.MAX);
+            long start = System.nanoTime();
+
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of());
+
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(result.problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(FileProblem.Kind.TOO_MANY_MEMBERS);
+                assertThat(p.message()).contains("more than " + TarMembers.MAX + " tar members");
+            });
+            // Reading stops at the cap: a third of the archive, a few seconds at most even on a loaded machine.
+            assertThat(millis).as("milliseconds to refuse %s (%d bytes)", bomb, Files.size(bomb)).isLessThan(20_000);
+        }
+
+        @Test
         void aHardLinkedPkgInfoIsReadThroughTheLink() throws Exception {
             // What tar stores for setuptools' two identical PKG-INFO files when they are hard links on disk.
             Path sdist = new RawTar()

@@ -74,13 +74,48 @@ public final class RawTar {
         }
     }
 
+    /**
+     * Streams a gzip tar of {@code pkgInfo} as {@code <top>/PKG-INFO} followed by {@code count} empty regular files
+     * {@code <top>/f<i>}, to {@code dir/filename}: the member bomb a few megabytes of gzip make, never held in memory.
+     */
+    public static Path manyEmptyFiles(Path dir, String filename, String top, String pkgInfo, int count) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(filename);
+            try (OutputStream out = new java.io.BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(file),
+                    1 << 16) {
+                {
+                    def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                }
+            }, 1 << 16)) {
+                RawTar first = new RawTar().file(top + "/PKG-INFO", pkgInfo);
+                out.write(first.tar.toByteArray());
+                for (int i = 0; i < count; i++) {
+                    out.write(header(top + "/f" + i, '0', "", 0, 0644));
+                }
+                out.write(new byte[2 * BLOCK]);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private RawTar member(String name, char type, String linkName, byte[] data, int mode) {
+        tar.writeBytes(header(name, type, linkName, data.length, mode));
+        tar.writeBytes(data);
+        int pad = (BLOCK - data.length % BLOCK) % BLOCK;
+        tar.writeBytes(new byte[pad]);
+        return this;
+    }
+
+    private static byte[] header(String name, char type, String linkName, long size, int mode) {
         byte[] header = new byte[BLOCK];
         put(header, 0, 100, name.getBytes(StandardCharsets.UTF_8));
         octal(header, 100, 8, mode);
         octal(header, 108, 8, 1000);
         octal(header, 116, 8, 1000);
-        octal(header, 124, 12, data.length);
+        octal(header, 124, 12, size);
         octal(header, 136, 12, 315_619_200L);
         header[156] = (byte) type;
         put(header, 157, 100, linkName.getBytes(StandardCharsets.UTF_8));
@@ -101,11 +136,7 @@ public final class RawTar {
             sum += b & 0xff;
         }
         put(header, 148, 8, String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII));
-        tar.writeBytes(header);
-        tar.writeBytes(data);
-        int pad = (BLOCK - data.length % BLOCK) % BLOCK;
-        tar.writeBytes(new byte[pad]);
-        return this;
+        return header;
     }
 
     private static void put(byte[] header, int offset, int length, byte[] value) {
