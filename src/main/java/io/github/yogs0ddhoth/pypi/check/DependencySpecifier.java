@@ -31,7 +31,7 @@ record DependencySpecifier(String name, List<String> extras, String specifier, S
     private static final Pattern URL = Pattern.compile("[^ \\t]+");
     private static final Pattern SPECIFIER = Pattern.compile(VersionSpecifiers.SPECIFIER, Pattern.CASE_INSENSITIVE);
     private static final Pattern PREFIX_TRAIL = Pattern.compile("\\.\\*");
-    private static final Pattern LOCAL_TRAIL = Pattern.compile("\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*");
+    private static final Pattern LOCAL_TRAIL = Pattern.compile(Pep440Version.unnamed(Pep440Version.LOCAL));
     private static final Pattern QUOTED_STRING = Pattern.compile("'[^']*'|\"[^\"]*\"");
     private static final Pattern OP = Pattern.compile("===|==|~=|!=|<=|>=|<|>");
     private static final Pattern BOOLOP = Pattern.compile("\\b(?:or|and)\\b");

@@ -1,6 +1,7 @@
 package io.github.yogs0ddhoth.pypi.check;
 
 import io.github.yogs0ddhoth.pypi.distribution.CoreMetadata;
+import io.github.yogs0ddhoth.pypi.distribution.ProjectNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,8 +34,6 @@ final class MetadataRules {
     private static final Set<String> MARKDOWN_VARIANTS = Set.of("GFM", "CommonMark");
     // Fields a Dynamic entry may name (Warehouse's DYNAMIC_FIELDS): every field but the three that identify the file.
     private static final Set<String> NOT_DYNAMIC = Set.of("name", "version", "metadata-version");
-    private static final Pattern EXTRA_NAME =
-            Pattern.compile("[A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9]", Pattern.CASE_INSENSITIVE);
     private static final Set<String> PYTHON_KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
@@ -146,9 +145,9 @@ final class MetadataRules {
         if (name.isEmpty()) {
             findings.add(Rule.REQUIRED_FIELD.at(file, where + " has no Name. " + refusal("'name' is a required field"),
                     "Set the project name in pyproject.toml ([project] name) and rebuild."));
-        } else if (!ProjectName.isValid(name.get())) {
+        } else if (!ProjectNames.isValid(name.get())) {
             findings.add(Rule.NAME_INVALID.at(file, "Name is '" + name.get() + "'. PyPI refuses the upload: \"'"
-                    + name.get() + "' is an invalid value for Name. Error: " + ProjectName.RULE_TEXT + " See "
+                    + name.get() + "' is an invalid value for Name. Error: " + ProjectNames.RULE_TEXT + " See "
                     + CORE_METADATA_SPEC + " for more information.\"",
                     "Rename the project to ASCII letters, digits, '.', '_' and '-', starting and ending with a letter"
                             + " or digit (for example '" + suggestName(name.get()) + "'), and rebuild."));
@@ -343,7 +342,7 @@ final class MetadataRules {
                         + " 'requires-python'"), "Write comma-separated specifiers such as '>=3.9' or '>=3.9,<4'"
                         + " ([project] requires-python in pyproject.toml)."))));
         for (String extra : form.all(MetadataField.PROVIDES_EXTRA)) {
-            if (!EXTRA_NAME.matcher(extra).matches()) {
+            if (!ProjectNames.isValid(extra)) {
                 findings.add(Rule.PROVIDES_EXTRA.at(file, "Provides-Extra '" + extra + "' is not a valid extra name."
                         + " " + refusal("'" + extra + "' is invalid for 'provides-extra'"), "Name extras with ASCII"
                         + " letters, digits, '.', '_' and '-', starting and ending with a letter or digit."));

@@ -21,17 +21,25 @@ import java.util.regex.Pattern;
  */
 public final class Pep440Version implements Comparable<Pep440Version> {
 
-    // The grammar of packaging's VERSION_PATTERN: the permissive spelling PEP 440 says tools should accept.
+    // The parts of packaging's VERSION_PATTERN (the permissive spelling PEP 440 says tools should accept), one group
+    // each. VersionSpecifiers and DependencySpecifier embed them through unnamed(), so a version is spelled one way.
+    static final String EPOCH = "(?<epoch>[0-9]+)!";
+    static final String RELEASE = "(?<release>[0-9]+(?:\\.[0-9]+)*)";
+    static final String PRE = "(?<pre>[-_.]?(?<preL>alpha|a|beta|b|preview|pre|c|rc)[-_.]?(?<preN>[0-9]+)?)";
+    static final String POST =
+            "(?<post>(?:-(?<postN1>[0-9]+))|(?:[-_.]?(?<postL>post|rev|r)[-_.]?(?<postN2>[0-9]+)?))";
+    static final String DEV = "(?<dev>[-_.]?(?<devL>dev)[-_.]?(?<devN>[0-9]+)?)";
+    static final String LOCAL = "\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*)";
+
     private static final Pattern GRAMMAR = Pattern.compile(
-            "\\s*v?"
-                    + "(?:(?<epoch>[0-9]+)!)?"
-                    + "(?<release>[0-9]+(?:\\.[0-9]+)*)"
-                    + "(?<pre>[-_.]?(?<preL>alpha|a|beta|b|preview|pre|c|rc)[-_.]?(?<preN>[0-9]+)?)?"
-                    + "(?<post>(?:-(?<postN1>[0-9]+))|(?:[-_.]?(?<postL>post|rev|r)[-_.]?(?<postN2>[0-9]+)?))?"
-                    + "(?<dev>[-_.]?(?<devL>dev)[-_.]?(?<devN>[0-9]+)?)?"
-                    + "(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?"
-                    + "\\s*",
+            "\\s*v?(?:" + EPOCH + ")?" + RELEASE + PRE + "?" + POST + "?" + DEV + "?(?:" + LOCAL + ")?\\s*",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<[A-Za-z][A-Za-z0-9]*>");
+
+    /** A part above without its group names, to embed in a larger pattern that may hold the same part twice. */
+    static String unnamed(String part) {
+        return GROUP_NAME.matcher(part).replaceAll("(?:");
+    }
 
     private final BigInteger epoch;
     private final List<BigInteger> release;

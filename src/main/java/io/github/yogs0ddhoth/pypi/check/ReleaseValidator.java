@@ -6,6 +6,7 @@ import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import io.github.yogs0ddhoth.pypi.distribution.DistributionType;
 import io.github.yogs0ddhoth.pypi.distribution.FileProblem;
 import io.github.yogs0ddhoth.pypi.distribution.IgnoredFile;
+import io.github.yogs0ddhoth.pypi.distribution.ProjectNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -189,8 +190,8 @@ public final class ReleaseValidator {
         Map<String, List<String>> byFilename = new LinkedHashMap<>();
         List<String> sdists = new ArrayList<>();
         for (Distribution d : distributions) {
-            d.name().filter(ProjectName::isValid)
-                    .ifPresent(n -> byName.computeIfAbsent(ProjectName.normalize(n), k -> new ArrayList<>())
+            d.name().filter(ProjectNames::isValid)
+                    .ifPresent(n -> byName.computeIfAbsent(ProjectNames.normalize(n), k -> new ArrayList<>())
                             .add(DisplayName.of(d.filename())));
             d.version().ifPresent(raw -> {
                 Object key = Pep440Version.parse(raw).<Object>map(v -> v).orElse(raw);

@@ -2,6 +2,7 @@ package io.github.yogs0ddhoth.pypi.check;
 
 import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
+import io.github.yogs0ddhoth.pypi.distribution.ProjectNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class SdistChecks {
         Path file = sdist.path();
         String filename = DisplayName.of(sdist.filename());
         List<Finding> findings = new ArrayList<>();
-        if (metadataName.isPresent() && ProjectName.isValid(metadataName.get()) && metadataVersion.isPresent()) {
+        if (metadataName.isPresent() && ProjectNames.isValid(metadataName.get()) && metadataVersion.isPresent()) {
             checkFilename(file, filename, metadataName.get(), metadataVersion.get(), findings);
         }
         TarListing listing;
@@ -103,7 +104,7 @@ final class SdistChecks {
     // PEP 625, as PyPI enforces it: exactly {normalised name with underscores}-{normalised version}.tar.gz.
     private static void checkFilename(Path file, String filename, String name, Pep440Version version,
             List<Finding> findings) {
-        String expected = ProjectName.filenamePart(name) + "-" + version + ".tar.gz";
+        String expected = ProjectNames.filenamePart(name) + "-" + version + ".tar.gz";
         if (filename.equals(expected)) {
             return;
         }
@@ -111,13 +112,13 @@ final class SdistChecks {
         int dash = stem.lastIndexOf('-');
         String nameInFile = dash < 0 ? stem : stem.substring(0, dash);
         // A post-release written with a hyphen (1.0-1) puts a second '-' into the version part.
-        if (version.isPostRelease() && !ProjectName.normalize(nameInFile).equals(ProjectName.normalize(name))
+        if (version.isPostRelease() && !ProjectNames.normalize(nameInFile).equals(ProjectNames.normalize(name))
                 && dash > 0 && stem.lastIndexOf('-', dash - 1) > 0) {
             nameInFile = stem.substring(0, stem.lastIndexOf('-', dash - 1));
         }
-        String pypi = ProjectName.normalize(nameInFile).equals(ProjectName.normalize(name))
+        String pypi = ProjectNames.normalize(nameInFile).equals(ProjectNames.normalize(name))
                 ? "Filename '" + filename + "' is invalid, should be '" + expected + "'."
-                : "Start filename for '" + name + "' with '" + ProjectName.filenamePart(name) + "'.";
+                : "Start filename for '" + name + "' with '" + ProjectNames.filenamePart(name) + "'.";
         findings.add(Rule.SDIST_FILENAME.at(file, "The sdist is named '" + filename + "'; PyPI requires exactly '"
                 + expected + "': the normalised project name with '_' for separators, '-', the normalised version"
                 + " (PEP 625). PyPI refuses the upload: \"" + pypi + "\"", "Rebuild with a current build backend"

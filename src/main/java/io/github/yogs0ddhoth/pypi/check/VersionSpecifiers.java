@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
  */
 final class VersionSpecifiers {
 
-    private static final String EPOCH_AND_RELEASE = "v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)*";
-    private static final String PRE = "(?:[-_.]?(?:alpha|beta|preview|pre|a|b|c|rc)[-_.]?[0-9]*)?";
-    private static final String POST = "(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?";
-    private static final String DEV = "(?:[-_.]?dev[-_.]?[0-9]*)?";
-    private static final String LOCAL = "(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?";
+    private static final String EPOCH = "(?:" + Pep440Version.unnamed(Pep440Version.EPOCH) + ")?";
+    private static final String EPOCH_AND_RELEASE = "v?" + EPOCH + Pep440Version.unnamed(Pep440Version.RELEASE);
+    private static final String PRE = Pep440Version.unnamed(Pep440Version.PRE) + "?";
+    private static final String POST = Pep440Version.unnamed(Pep440Version.POST) + "?";
+    private static final String DEV = Pep440Version.unnamed(Pep440Version.DEV) + "?";
+    private static final String LOCAL = "(?:" + Pep440Version.unnamed(Pep440Version.LOCAL) + ")?";
 
     /**
      * One specifier. {@code ===} takes any string; {@code ==} and {@code !=} also allow a {@code .*} prefix match or a
@@ -24,7 +25,7 @@ final class VersionSpecifiers {
     static final String SPECIFIER = "(?:"
             + "===\\s*[^\\s;)]*"
             + "|(?:==|!=)\\s*" + EPOCH_AND_RELEASE + "(?:\\.\\*|" + PRE + POST + DEV + LOCAL + ")"
-            + "|~=\\s*v?(?:[0-9]+!)?[0-9]+(?:\\.[0-9]+)+" + PRE + POST + DEV
+            + "|~=\\s*v?" + EPOCH + "[0-9]+(?:\\.[0-9]+)+" + PRE + POST + DEV
             + "|(?:<=|>=|<|>)\\s*" + EPOCH_AND_RELEASE + PRE + POST + DEV
             + ")";
 

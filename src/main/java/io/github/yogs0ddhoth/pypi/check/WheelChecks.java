@@ -2,6 +2,7 @@ package io.github.yogs0ddhoth.pypi.check;
 
 import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
+import io.github.yogs0ddhoth.pypi.distribution.ProjectNames;
 import io.github.yogs0ddhoth.pypi.distribution.WheelFilename;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,9 +114,9 @@ final class WheelChecks {
                     + " PyPI refuses the upload: \"Binary wheel '" + filename + "' has an unsupported platform tag '"
                     + tag + "'.\"", fix));
         }
-        if (metadataName.isPresent() && ProjectName.isValid(metadataName.get())) {
-            String expected = ProjectName.filenamePart(metadataName.get());
-            if (!ProjectName.normalize(parts.name()).equals(ProjectName.normalize(metadataName.get()))) {
+        if (metadataName.isPresent() && ProjectNames.isValid(metadataName.get())) {
+            String expected = ProjectNames.filenamePart(metadataName.get());
+            if (!ProjectNames.normalize(parts.name()).equals(ProjectNames.normalize(metadataName.get()))) {
                 findings.add(Rule.WHEEL_FILENAME_NAME.at(file, "'" + filename + "' is named for the project '"
                         + parts.name() + "', but its METADATA says Name: " + metadataName.get() + ". PyPI refuses the"
                         + " upload: \"Start filename for '" + metadataName.get() + "' with '" + expected + "'.\"",

@@ -23,8 +23,10 @@ import java.util.Optional;
  */
 public final class DistributionFinder {
 
-    /** Used when no include pattern is given: every wheel and sdist, at any depth. */
-    static final List<String> DEFAULT_INCLUDES = List.of("**/*.whl", "**/*.tar.gz");
+    /** Used when no include pattern is given: every wheel and sdist, at any depth, comma-separated as Maven takes it. */
+    public static final String DEFAULT_INCLUDES_VALUE = "**/*.whl,**/*.tar.gz";
+    /** {@link #DEFAULT_INCLUDES_VALUE} as a list. */
+    public static final List<String> DEFAULT_INCLUDES = List.of(DEFAULT_INCLUDES_VALUE.split(","));
 
     private static final int SHOWN_IGNORED = 20;
     // Ends every "nothing to upload" message: the usual cause is a build that ran in the wrong order.

@@ -1,10 +1,7 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
-import static io.github.yogs0ddhoth.pypi.identity.ClaimFindings.isBlank;
 import static io.github.yogs0ddhoth.pypi.identity.ClaimFindings.show;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,35 +124,11 @@ final class GitHubClaimRules {
                             + " self-hosted runners of github.com.");
             return;
         }
-        String ref = token.claim("ref");
-        String sha = token.claim("sha");
-        if (isBlank(ref) && isBlank(sha)) {
-            findings.mismatch("ref, sha", "at least one of them", "both empty",
-                    "PyPI checks job_workflow_ref against @ref or @sha, so it needs one of them.",
-                    "Trigger the publish job from a branch or tag (push, release, workflow_dispatch).");
-            return;
-        }
-        if (endsWithRef(jobWorkflowRef, ref) || endsWithRef(jobWorkflowRef, sha)) {
-            return;
-        }
-        List<String> expected = new ArrayList<>();
-        if (!isBlank(ref)) {
-            expected.add("@" + ref);
-        }
-        if (!isBlank(sha)) {
-            expected.add("@" + sha);
-        }
-        int at = jobWorkflowRef.indexOf('@');
-        findings.mismatch("job_workflow_ref", String.join(" or ", expected),
-                at < 0 ? jobWorkflowRef : jobWorkflowRef.substring(at) + "  (" + jobWorkflowRef + ")",
-                "PyPI requires job_workflow_ref to end with @<ref> or @<sha> of this run.",
+        findings.refEndsWithRunRef(token, "job_workflow_ref", jobWorkflowRef, "ref", "run",
+                "Trigger the publish job from a branch or tag (push, release, workflow_dispatch).",
                 "The job's workflow was taken from another ref than the one that triggered the run (a reusable"
                         + " workflow pinned to a tag or branch). Call it at the run's own ref, or move the publish"
                         + " job into the triggering workflow.");
-    }
-
-    private static boolean endsWithRef(String jobWorkflowRef, String ref) {
-        return !isBlank(ref) && jobWorkflowRef.endsWith("@" + ref);
     }
 
     private static void checkEnvironment(IdToken token, PublisherDeclaration declared, ClaimFindings findings) {
@@ -196,25 +169,9 @@ final class GitHubClaimRules {
     }
 
     private static void warnUndeclared(IdToken token, PublisherDeclaration declared, ClaimFindings findings) {
-        if (declared.isEmpty()) {
-            return; // ClaimsCheck warns once about the whole publisher.
-        }
-        List<String> unchecked = new ArrayList<>();
-        if (declared.repository() == null) {
-            unchecked.add("pypi.publisher.repository (the token says " + show(token.claim("repository")) + ")");
-        }
-        if (declared.workflow() == null) {
-            unchecked.add("pypi.publisher.workflow (the token says "
-                    + show(workflowFile(token.claim("job_workflow_ref"))) + ")");
-        }
-        if (declared.environment() == null && token.claim("environment") != null) {
-            unchecked.add("pypi.publisher.environment (the job runs in '" + token.claim("environment")
-                    + "'; PyPI prefers a publisher registered with it, and e-mails the owners when an"
-                    + " environment-less publisher is used from an environment)");
-        }
-        if (!unchecked.isEmpty()) {
-            findings.warn("Part of the trusted publisher is not declared",
-                    "Not declared, so not checked before the exchange: " + String.join("; ", unchecked) + ".");
-        }
+        String env = token.claim("environment");
+        findings.warnUndeclared(declared, token.claim("repository"), workflowFile(token.claim("job_workflow_ref")),
+                env == null ? null : "the job runs in '" + env + "'; PyPI prefers a publisher registered with it,"
+                        + " and e-mails the owners when an environment-less publisher is used from an environment");
     }
 }

@@ -1,11 +1,8 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
-import static io.github.yogs0ddhoth.pypi.identity.ClaimFindings.isBlank;
 import static io.github.yogs0ddhoth.pypi.identity.ClaimFindings.show;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,28 +95,8 @@ final class GitLabClaimRules {
     }
 
     private static void checkConfigRef(IdToken token, String uri, ClaimFindings findings) {
-        String refPath = token.claim("ref_path");
-        String sha = token.claim("sha");
-        if (isBlank(refPath) && isBlank(sha)) {
-            findings.mismatch("ref_path, sha", "at least one of them", "both empty",
-                    "PyPI checks ci_config_ref_uri against @ref_path or @sha, so it needs one of them.",
-                    "Run the publish job in a branch or tag pipeline.");
-            return;
-        }
-        if (!isBlank(refPath) && uri.endsWith("@" + refPath) || !isBlank(sha) && uri.endsWith("@" + sha)) {
-            return;
-        }
-        List<String> expected = new ArrayList<>();
-        if (!isBlank(refPath)) {
-            expected.add("@" + refPath);
-        }
-        if (!isBlank(sha)) {
-            expected.add("@" + sha);
-        }
-        int at = uri.lastIndexOf('@');
-        findings.mismatch("ci_config_ref_uri", String.join(" or ", expected),
-                at < 0 ? uri : uri.substring(at) + "  (" + uri + ")",
-                "PyPI requires ci_config_ref_uri to end with @<ref_path> or @<sha> of this pipeline.",
+        findings.refEndsWithRunRef(token, "ci_config_ref_uri", uri, "ref_path", "pipeline",
+                "Run the publish job in a branch or tag pipeline.",
                 "The pipeline configuration was read at another ref than the pipeline's own; run it from the"
                         + " project's own configuration file.");
     }
@@ -145,24 +122,9 @@ final class GitLabClaimRules {
     }
 
     private static void warnUndeclared(IdToken token, PublisherDeclaration declared, ClaimFindings findings) {
-        if (declared.isEmpty()) {
-            return;
-        }
-        List<String> unchecked = new ArrayList<>();
-        if (declared.repository() == null) {
-            unchecked.add("pypi.publisher.repository (the token says " + show(token.claim("project_path")) + ")");
-        }
-        if (declared.workflow() == null) {
-            unchecked.add("pypi.publisher.workflow (the token says "
-                    + show(configPath(token.claim("ci_config_ref_uri"))) + ")");
-        }
-        if (declared.environment() == null && token.claim("environment") != null) {
-            unchecked.add("pypi.publisher.environment (the job deploys to '" + token.claim("environment") + "')");
-        }
-        if (!unchecked.isEmpty()) {
-            findings.warn("Part of the trusted publisher is not declared",
-                    "Not declared, so not checked before the exchange: " + String.join("; ", unchecked) + ".");
-        }
+        String env = token.claim("environment");
+        findings.warnUndeclared(declared, token.claim("project_path"), configPath(token.claim("ci_config_ref_uri")),
+                env == null ? null : "the job deploys to '" + env + "'");
     }
 
     private static String issuerHost(String iss) {

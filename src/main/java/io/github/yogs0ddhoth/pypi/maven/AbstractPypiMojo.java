@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.maven;
 
+import io.github.yogs0ddhoth.pypi.distribution.DistributionFinder;
 import io.github.yogs0ddhoth.pypi.identity.PublisherDeclaration;
 import java.io.File;
 import java.util.List;
@@ -9,8 +10,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** The parameters that say which files make up the release, shared by {@code check} and {@code pypi-publish}. */
 abstract class AbstractPypiMojo extends AbstractMojo {
-    static final List<String> DEFAULT_INCLUDES = List.of("**/*.whl", "**/*.tar.gz");
-
     /** The directory searched, recursively, for wheels and sdists. */
     @Parameter(property = "pypi.packagesDirectory", defaultValue = "${project.build.directory}", required = true)
     File packagesDirectory;
@@ -20,7 +19,7 @@ abstract class AbstractPypiMojo extends AbstractMojo {
      * only if it is an sdist (a single top-level directory holding {@code PKG-INFO}); other tarballs, such as a
      * Maven assembly, are ignored.
      */
-    @Parameter(property = "pypi.includes", defaultValue = "**/*.whl,**/*.tar.gz")
+    @Parameter(property = "pypi.includes", defaultValue = DistributionFinder.DEFAULT_INCLUDES_VALUE)
     List<String> includes;
 
     /** Patterns, relative to {@code packagesDirectory}, of files never to publish. They win over includes. */
@@ -87,7 +86,7 @@ abstract class AbstractPypiMojo extends AbstractMojo {
     }
 
     List<String> includes() {
-        return includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
+        return includes == null || includes.isEmpty() ? DistributionFinder.DEFAULT_INCLUDES : includes;
     }
 
     List<String> excludes() {

@@ -112,15 +112,6 @@ final class GitHubRules {
         return Grant.NOT_GRANTED;
     }
 
-    /** The job's environment name ({@code environment: pypi} or {@code environment: {name: pypi}}), or null. */
-    static String environment(YamlNode job) {
-        YamlNode env = job.get("environment");
-        if (env == null) {
-            return null;
-        }
-        return env.isMap() ? env.text("name") : env.text();
-    }
-
     private GitHubRules() {
     }
 
@@ -212,41 +203,8 @@ final class GitHubRules {
                     "Add to job '" + job.name() + "': `permissions: {id-token: write, contents: read}`."));
         }
 
-        // The environment.
-        String env = environment(job.node());
-        YamlNode envNode = job.node().get("environment");
-        if (env != null && env.contains("${{")) {
-            out.add(PolicyResult.warn(PolicyRule.ENVIRONMENT_MATCHES, d, envNode, job.path() + ".environment",
-                    prefix + "Job '" + job.name() + "' computes its environment (" + env + "); it cannot be checked"
-                            + " against the declared '" + declaredEnv + "'.",
-                    "Use a literal environment name equal to pypi.publisher.environment."));
-        } else if (declaredEnv == null && env == null) {
-            out.add(PolicyResult.warn(PolicyRule.ENVIRONMENT_MATCHES, d, job.node(), job.path() + ".environment",
-                    prefix + "Neither the publisher nor job '" + job.name() + "' names an environment. PyPI calls"
-                            + " the environment optional but strongly recommended.",
-                    "Create a GitHub environment (e.g. `pypi`) with required reviewers, set `environment: pypi`"
-                            + " on job '" + job.name() + "', register it on PyPI's publisher and declare"
-                            + " pypi.publisher.environment=pypi."));
-        } else if (declaredEnv == null) {
-            out.add(PolicyResult.warn(PolicyRule.ENVIRONMENT_MATCHES, d, envNode, job.path() + ".environment",
-                    prefix + "Job '" + job.name() + "' uses environment '" + env + "', but no"
-                            + " pypi.publisher.environment is declared, so nothing checks it stays in step with PyPI.",
-                    "Declare pypi.publisher.environment=" + env + " and register the same environment on PyPI."));
-        } else if (env == null) {
-            out.add(PolicyResult.fail(PolicyRule.ENVIRONMENT_MATCHES, d, job.node(), job.path() + ".environment",
-                    prefix + "Job '" + job.name() + "' has no `environment:`, but the declared publisher has '"
-                            + declaredEnv + "'; PyPI will refuse the token (invalid-publisher).",
-                    "Add `environment: " + declaredEnv + "` to job '" + job.name() + "'."));
-        } else if (!env.equalsIgnoreCase(declaredEnv)) {
-            out.add(PolicyResult.fail(PolicyRule.ENVIRONMENT_MATCHES, d, envNode, job.path() + ".environment",
-                    prefix + "Job '" + job.name() + "' uses environment '" + env + "', but the declared publisher"
-                            + " has '" + declaredEnv + "'; PyPI will refuse the token (invalid-publisher).",
-                    "Rename the job's environment back to '" + declaredEnv + "', or, if the rename is intended,"
-                            + " update the publisher on PyPI and pypi.publisher.environment together."));
-        } else {
-            out.add(PolicyResult.pass(PolicyRule.ENVIRONMENT_MATCHES, d, prefix + "job '" + job.name()
-                    + "' uses environment '" + env + "'"));
-        }
+        out.add(EnvironmentRule.check(EnvironmentRule.Ci.GITHUB, d, prefix, job.name(), job.path(), job.node(),
+                job.node(), declaredEnv));
 
         // Least privilege: the publish job should not build.
         List<YamlNode> steps = steps(job);
@@ -270,12 +228,7 @@ final class GitHubRules {
 
     /** Picks the publish job for a declared environment: the one using it, else the first. */
     static Job choose(List<Job> jobs, String declaredEnv) {
-        for (Job j : jobs) {
-            String env = environment(j.node());
-            if (declaredEnv != null && declaredEnv.equalsIgnoreCase(env)) {
-                return j;
-            }
-        }
-        return jobs.get(0);
+        return jobs.get(EnvironmentRule.choose(EnvironmentRule.Ci.GITHUB,
+                jobs.stream().map(Job::node).toList(), declaredEnv));
     }
 }

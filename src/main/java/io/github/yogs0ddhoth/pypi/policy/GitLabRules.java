@@ -73,21 +73,9 @@ final class GitLabRules {
         return null;
     }
 
-    static String environment(YamlNode job) {
-        YamlNode env = job.get("environment");
-        if (env == null) {
-            return null;
-        }
-        return env.isMap() ? env.text("name") : env.text();
-    }
-
     static Job choose(List<Job> jobs, String declaredEnv) {
-        for (Job j : jobs) {
-            if (declaredEnv != null && declaredEnv.equals(environment(j.node()))) {
-                return j;
-            }
-        }
-        return jobs.get(0);
+        return jobs.get(EnvironmentRule.choose(EnvironmentRule.Ci.GITLAB,
+                jobs.stream().map(Job::node).toList(), declaredEnv));
     }
 
     /** The rules on the publish job chosen for one target. */
@@ -140,38 +128,8 @@ final class GitLabRules {
             }
         }
 
-        // environment (GitLab compares case-sensitively)
-        String declared = target.publisher().environment();
-        String env = environment(job.node());
-        YamlNode envNode = job.node().get("environment");
-        if (declared == null && env == null) {
-            out.add(PolicyResult.warn(PolicyRule.ENVIRONMENT_MATCHES, d, at, job.path() + ".environment",
-                    prefix + "Neither the publisher nor job '" + job.name() + "' names an environment. PyPI calls"
-                            + " the environment optional but strongly recommended.",
-                    "Create a protected environment (e.g. `pypi`) with required approval, set `environment: pypi`"
-                            + " on job '" + job.name() + "', register it on PyPI and declare"
-                            + " pypi.publisher.environment=pypi."));
-        } else if (declared == null) {
-            out.add(PolicyResult.warn(PolicyRule.ENVIRONMENT_MATCHES, d, envNode, job.path() + ".environment",
-                    prefix + "Job '" + job.name() + "' uses environment '" + env + "', but no"
-                            + " pypi.publisher.environment is declared.",
-                    "Declare pypi.publisher.environment=" + env + " and register the same environment on PyPI."));
-        } else if (env == null) {
-            out.add(PolicyResult.fail(PolicyRule.ENVIRONMENT_MATCHES, d, at, job.path() + ".environment",
-                    prefix + "Job '" + job.name() + "' has no `environment:`, but the declared publisher has '"
-                            + declared + "'; PyPI will refuse the token (invalid-publisher).",
-                    "Add `environment: " + declared + "` to job '" + job.name() + "'."));
-        } else if (!env.equals(declared)) {
-            out.add(PolicyResult.fail(PolicyRule.ENVIRONMENT_MATCHES, d, envNode, job.path() + ".environment",
-                    prefix + "Job '" + job.name() + "' uses environment '" + env + "', but the declared publisher"
-                            + " has '" + declared + "' (GitLab environments compare case-sensitively); PyPI will"
-                            + " refuse the token (invalid-publisher).",
-                    "Use `environment: " + declared + "`, or update the publisher on PyPI and"
-                            + " pypi.publisher.environment together."));
-        } else {
-            out.add(PolicyResult.pass(PolicyRule.ENVIRONMENT_MATCHES, d, prefix + "job '" + job.name()
-                    + "' uses environment '" + env + "'"));
-        }
+        out.add(EnvironmentRule.check(EnvironmentRule.Ci.GITLAB, d, prefix, job.name(), job.path(), job.node(), at,
+                target.publisher().environment()));
 
         // Least privilege: the publish job should not build.
         YamlNode script = job.node().get("script");
