@@ -28,6 +28,7 @@ public final class LegacyUploadClient {
      * exchange timeout.
      *
      * @throws FileChangedException when the file is no longer the one that was hashed
+     * @throws FileUnreadableException when the file cannot be opened or read while it is sent
      */
     public void upload(UploadForm form, String token, ProgressListener progress) throws UploadException {
         long sizeNow = FileChangedException.sizeNow(form.file());
@@ -43,7 +44,7 @@ public final class LegacyUploadClient {
         HttpReply reply;
         try {
             reply = http.send(post, Deadline.forUpload(form.size(), http.exchangeTimeout()));
-        } catch (MultipartFormEntity.ChangedOnDisk e) {
+        } catch (MultipartFormEntity.LocalFileError e) {
             throw e.detail();
         } catch (InterruptedIOException e) {
             throw new UploadException("Uploading " + form.filename() + " to " + repository + " timed out ("

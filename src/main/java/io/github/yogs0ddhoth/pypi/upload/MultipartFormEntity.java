@@ -100,11 +100,18 @@ final class MultipartFormEntity extends AbstractHttpEntity {
             channel = FileChannel.open(form.file(), Set.of(StandardOpenOption.READ));
         } catch (NoSuchFileException e) {
             throw changedOnDisk(FileChangedException.GONE);
+        } catch (IOException e) {
+            throw unreadable(e, false);
         }
         try (channel) {
             while (true) {
                 buffer.clear();
-                int n = channel.read(buffer);
+                int n;
+                try {
+                    n = channel.read(buffer);
+                } catch (IOException e) {
+                    throw unreadable(e, sent > 0);
+                }
                 if (n < 0) {
                     break;
                 }
@@ -125,24 +132,28 @@ final class MultipartFormEntity extends AbstractHttpEntity {
     }
 
     /**
-     * Thrown out of {@link #writeTo} through the HTTP client, which passes I/O errors on as they are; the upload
-     * client unwraps it into the {@link FileChangedException} it carries.
+     * A failure of the local file, not of the network, thrown out of {@link #writeTo} through the HTTP client, which
+     * passes I/O errors on as they are; the upload client unwraps it into the {@link UploadException} it carries.
      */
-    static final class ChangedOnDisk extends IOException {
-        private final transient FileChangedException detail;
+    static final class LocalFileError extends IOException {
+        private final transient UploadException detail;
 
-        ChangedOnDisk(FileChangedException detail) {
-            super(detail.getMessage());
+        LocalFileError(UploadException detail) {
+            super(detail.getMessage(), detail.getCause());
             this.detail = detail;
         }
 
-        FileChangedException detail() {
+        UploadException detail() {
             return detail;
         }
     }
 
-    private ChangedOnDisk changedOnDisk(long sizeNow) {
-        return new ChangedOnDisk(new FileChangedException(form.filename(), form.file(), form.size(), sizeNow, true));
+    private LocalFileError changedOnDisk(long sizeNow) {
+        return new LocalFileError(new FileChangedException(form.filename(), form.file(), form.size(), sizeNow, true));
+    }
+
+    private LocalFileError unreadable(IOException cause, boolean midUpload) {
+        return new LocalFileError(new FileUnreadableException(form.filename(), form.file(), cause, midUpload));
     }
 
     @Override

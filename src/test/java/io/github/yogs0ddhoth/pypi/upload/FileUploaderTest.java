@@ -242,6 +242,25 @@ class FileUploaderTest {
     }
 
     @Test
+    void aFileThatCannotBeReadWhileSentIsALocalErrorNotRetriedNorLookedUp(WireMockRuntimeInfo wm) throws Exception {
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(200)));
+        // A directory of the hashed size where the file was: it passes the size check and then cannot be read, as a
+        // file another program holds without sharing cannot on Windows.
+        Files.delete(form.file());
+        Path directory = Files.createDirectories(form.file());
+        form = new UploadForm(form.fields(), directory, FILE, Files.size(directory));
+
+        UploadResult result = uploader(wm, false).upload(form, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).startsWith("Cannot read " + FILE + " from disk to upload it (")
+                .contains("this is not retried").doesNotContain("Check the network").doesNotContain("Gave up");
+        assertThat(sleeps).isEmpty();
+        assertThat(log.text()).doesNotContain("retrying");
+        verify(0, getRequestedFor(urlEqualTo("/simple/demo-pkg/")));
+    }
+
+    @Test
     void aFileThatGrewAfterHashingNamesBothSizes(WireMockRuntimeInfo wm) throws Exception {
         stubFor(post("/legacy/").willReturn(aResponse().withStatus(200)));
         Files.write(form.file(), new byte[5000]);

@@ -62,10 +62,46 @@ class MultipartFormEntityTest {
         MultipartFormEntity entity = new MultipartFormEntity(new UploadForm(List.of(), file, "a.whl", 3),
                 ProgressListener.NONE, "B");
         assertThatThrownBy(() -> entity.writeTo(new ByteArrayOutputStream()))
-                .isInstanceOfSatisfying(MultipartFormEntity.ChangedOnDisk.class,
-                        e -> assertThat(e.detail().currentSize()).isEqualTo(6))
+                .isInstanceOfSatisfying(MultipartFormEntity.LocalFileError.class, e -> assertThat(e.detail())
+                        .isInstanceOfSatisfying(FileChangedException.class, c -> assertThat(c.currentSize()).isEqualTo(6)))
                 .hasMessageContaining("a.whl changed on disk after it was hashed: it was 3 bytes then, and it is 6"
                         + " bytes now");
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsALocalErrorNotANetworkOne() throws IOException {
+        // A directory where the file was: opening it fails on Windows (as a file another program holds without
+        // sharing does) and reading it fails elsewhere (EISDIR), so each platform takes one of the two paths.
+        Path notAFile = Files.createDirectories(dir.resolve("demo-1.0-py3-none-any.whl"));
+        MultipartFormEntity entity = new MultipartFormEntity(new UploadForm(List.of(), notAFile,
+                "demo-1.0-py3-none-any.whl", 3), ProgressListener.NONE, "B");
+
+        assertThatThrownBy(() -> entity.writeTo(new ByteArrayOutputStream()))
+                .isInstanceOfSatisfying(MultipartFormEntity.LocalFileError.class, e -> {
+                    assertThat(e.detail()).isInstanceOf(FileUnreadableException.class);
+                    assertThat(e.detail().isUncertain()).isFalse();
+                    assertThat(e.detail().getCause()).isInstanceOf(IOException.class);
+                })
+                .hasMessageStartingWith("Cannot read demo-1.0-py3-none-any.whl from disk to upload it (")
+                .hasMessageContaining(notAFile.toString())
+                .hasMessageContaining("virus scanner")
+                .hasMessageNotContaining("network");
+    }
+
+    @Test
+    void aReadErrorPartWayThroughSaysTheIndexStoredNothing() {
+        // What Windows reports when another process locked a region of the file after it was opened.
+        IOException lock = new IOException("The process cannot access the file because another process has locked"
+                + " a portion of the file");
+        UploadException e = new FileUnreadableException("a.whl", dir.resolve("a.whl"), lock, true);
+
+        assertThat(e.getMessage()).startsWith("Cannot read a.whl from disk to upload it (IOException: The process"
+                + " cannot access the file because another process has locked a portion of the file; "
+                + dir.resolve("a.whl") + "). The upload was stopped before its end, so the index stored nothing.")
+                .contains("this is not retried");
+        assertThat(e.getCause()).isSameAs(lock);
+        assertThat(e.status()).isZero();
+        assertThat(e.isUncertain()).isFalse();
     }
 
     @Test
