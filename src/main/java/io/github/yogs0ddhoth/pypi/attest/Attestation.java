@@ -9,7 +9,7 @@ package io.github.yogs0ddhoth.pypi.attest;
  * @param statement   the in-toto statement bytes exactly as signed
  * @param signature   the DER ECDSA signature over the DSSE pre-authentication encoding of {@code statement}
  */
-public record Attestation(byte[] certificate, TransparencyLogEntry entry, byte[] statement, byte[] signature) {
+record Attestation(byte[] certificate, TransparencyLogEntry entry, byte[] statement, byte[] signature) {
     /** The conventional file name beside a distribution, as gh-action-pypi-publish and twine use it. */
     public static String fileNameFor(String distributionFileName) {
         return distributionFileName + ".publish.attestation";

@@ -24,7 +24,7 @@ import java.util.Set;
  * Checks an attestation the way PyPI will on upload (pypi-attestations over sigstore-python's DSSE verification),
  * so that a file is never sent with an attestation PyPI would refuse. Each failure names its {@link Check}.
  */
-public final class AttestationVerifier {
+final class AttestationVerifier {
     static final String CODE_SIGNING = "1.3.6.1.5.5.7.3.3";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final TrustConfig trust;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Makes the PEP 740 publish attestations of a release: what the publish flow calls once, before any upload. */
-public interface Attester {
+interface Attester {
     /**
      * Signs, logs and verifies one attestation per file.
      *

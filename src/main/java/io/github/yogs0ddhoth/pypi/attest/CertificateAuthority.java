@@ -10,7 +10,7 @@ import java.util.List;
  * @param chain    its certificates, the issuing one first and the root last
  * @param validFor when certificates it issued are trusted
  */
-public record CertificateAuthority(String uri, List<X509Certificate> chain, Validity validFor) {
+record CertificateAuthority(String uri, List<X509Certificate> chain, Validity validFor) {
     public CertificateAuthority {
         chain = List.copyOf(chain);
     }

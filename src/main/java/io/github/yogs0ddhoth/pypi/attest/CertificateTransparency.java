@@ -12,7 +12,7 @@ import java.util.List;
  * certificate was logged in a CT log before it was issued. Each SCT signs the pre-certificate, which is the
  * certificate's TBSCertificate without the SCT list extension, bound to the issuer's key.
  */
-public final class CertificateTransparency {
+final class CertificateTransparency {
     static final String SCT_LIST_OID = "1.3.6.1.4.1.11129.2.4.2";
     private static final int V1 = 0;
     private static final int CERTIFICATE_TIMESTAMP = 0;

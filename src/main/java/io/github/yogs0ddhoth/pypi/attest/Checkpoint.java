@@ -9,7 +9,7 @@ import java.util.Base64;
  * base64 root hash, followed by a blank line and signature lines {@code — <name> base64(keyhint || signature)}.
  * Rekor v1's key hint is the first four bytes of its log id.
  */
-public record Checkpoint(String origin, long treeSize, byte[] rootHash) {
+record Checkpoint(String origin, long treeSize, byte[] rootHash) {
     private static final String SIGNATURE_PREFIX = "\u2014 ";
 
     /**

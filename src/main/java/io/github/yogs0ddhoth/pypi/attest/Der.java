@@ -11,7 +11,7 @@ import java.util.List;
  * check rebuilds the pre-certificate by dropping one extension, and the test CA writes certificates. Only
  * low-number tags and definite lengths, which is all X.509 uses.
  */
-public final class Der {
+final class Der {
     public static final int BOOLEAN = 0x01;
     public static final int INTEGER = 0x02;
     public static final int BIT_STRING = 0x03;

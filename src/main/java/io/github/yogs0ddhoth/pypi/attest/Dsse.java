@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Dead Simple Signing Envelope v1: what is signed, and the envelope Rekor's {@code dsse} type takes. */
-public final class Dsse {
+final class Dsse {
     public static final String IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
     private static final JsonFactory JSON = new JsonFactory();
 

@@ -12,7 +12,7 @@ import java.security.spec.ECGenParameterSpec;
  * A P-256 key pair made for one release and dropped with it. The private key is never exposed, serialised or
  * printed: the only thing it does is sign, so it cannot end up in a log, a report or a file.
  */
-public final class EphemeralKey {
+final class EphemeralKey {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 

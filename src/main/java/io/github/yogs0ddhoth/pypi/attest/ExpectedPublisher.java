@@ -7,7 +7,7 @@ import java.util.List;
  * The trusted publisher an attestation's certificate must name, checked the way PyPI builds its policy from the
  * publisher that minted the upload token (pypi-attestations' publisher policies). Comparisons are exact, as PyPI's.
  */
-public sealed interface ExpectedPublisher {
+sealed interface ExpectedPublisher {
     String GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
     String GITLAB_ISSUER = "https://gitlab.com";
     String GOOGLE_ISSUER = "https://accounts.google.com";

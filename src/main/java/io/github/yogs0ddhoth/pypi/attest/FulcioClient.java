@@ -19,7 +19,7 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * OIDC token of audience {@code sigstore}. The key is proven by signing the token's identity claim, so no CSR (and
  * no ASN.1 library) is needed.
  */
-public final class FulcioClient {
+final class FulcioClient {
     static final String SERVICE = "Fulcio";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final String baseUrl;

@@ -19,7 +19,7 @@ import java.util.List;
  * @param sourceRepositoryDigest extension .13, the commit
  * @param sourceRepositoryRef  extension .14, e.g. {@code refs/tags/v1.0}
  */
-public record FulcioIdentity(String issuer, List<String> sanUris, List<String> sanEmails, String buildConfigUri,
+record FulcioIdentity(String issuer, List<String> sanUris, List<String> sanEmails, String buildConfigUri,
         String sourceRepositoryUri, String sourceRepositoryDigest, String sourceRepositoryRef) {
     static final String ARC = "1.3.6.1.4.1.57264.1.";
 

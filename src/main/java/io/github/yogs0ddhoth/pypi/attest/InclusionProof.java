@@ -12,7 +12,7 @@ import java.util.List;
  * @param hashes     the audit path, leaf side first
  * @param checkpoint the signed note {@code origin\nsize\nbase64(root)\n\n— name base64(keyhint||signature)\n}
  */
-public record InclusionProof(long logIndex, byte[] rootHash, long treeSize, List<byte[]> hashes, String checkpoint) {
+record InclusionProof(long logIndex, byte[] rootHash, long treeSize, List<byte[]> hashes, String checkpoint) {
     public InclusionProof {
         hashes = List.copyOf(hashes);
     }

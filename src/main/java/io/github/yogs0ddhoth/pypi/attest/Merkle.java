@@ -5,7 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /** RFC 6962 / RFC 9162 Merkle tree hashing, as Rekor v1 uses it. */
-public final class Merkle {
+final class Merkle {
     private Merkle() {}
 
     public static byte[] leafHash(byte[] leaf) {

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.List;
 
 /** PEM text as Sigstore's services and PyPI's verifier write and compare it. */
-public final class Pem {
+final class Pem {
     private Pem() {}
 
     /**

@@ -21,7 +21,7 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * Rekor's v1 API: logs a DSSE envelope as a {@code dsse} 0.0.1 entry and returns it in the protobuf-specs
  * TransparencyLogEntry shape a PEP 740 attestation carries. Only v1: PyPI cannot verify Rekor v2 entries yet.
  */
-public final class RekorClient {
+final class RekorClient {
     static final String SERVICE = "Rekor";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final String baseUrl;

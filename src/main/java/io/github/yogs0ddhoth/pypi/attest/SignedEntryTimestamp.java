@@ -8,7 +8,7 @@ import java.util.HexFormat;
  * Rekor v1's inclusion promise: the log's signature over the canonical JSON (RFC 8785: sorted keys, no spaces)
  * of the entry's body, integrated time, log id (hex) and global log index.
  */
-public final class SignedEntryTimestamp {
+final class SignedEntryTimestamp {
     private SignedEntryTimestamp() {}
 
     public static byte[] payload(TransparencyLogEntry e) {

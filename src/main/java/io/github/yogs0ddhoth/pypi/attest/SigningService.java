@@ -5,5 +5,5 @@ package io.github.yogs0ddhoth.pypi.attest;
  *
  * @param majorApiVersion 1 for Fulcio and Rekor v1; Rekor v2 logs are listed with 2
  */
-public record SigningService(String url, int majorApiVersion, Validity validFor, String operator) {
+record SigningService(String url, int majorApiVersion, Validity validFor, String operator) {
 }

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * certificate for the release, then per file a DSSE signature, a Rekor v1 entry, and a local verification of the
  * finished attestation against the trust root and the expected publisher.
  */
-public final class SigstoreAttester implements Attester {
+final class SigstoreAttester implements Attester {
     /** A certificate this close to its end is replaced before the next file rather than risked. */
     static final Duration CERTIFICATE_MARGIN = Duration.ofSeconds(60);
 

@@ -11,7 +11,7 @@ import java.util.Base64;
  * @param key      the key the log signs with
  * @param validFor when signatures by this key are trusted
  */
-public record TransparencyLog(String baseUrl, byte[] keyId, PublicKey key, Validity validFor) {
+record TransparencyLog(String baseUrl, byte[] keyId, PublicKey key, Validity validFor) {
     public String keyIdBase64() {
         return Base64.getEncoder().encodeToString(keyId);
     }

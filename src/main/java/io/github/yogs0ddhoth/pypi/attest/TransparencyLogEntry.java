@@ -13,6 +13,6 @@ package io.github.yogs0ddhoth.pypi.attest;
  * @param inclusionProof       the Merkle proof and signed checkpoint
  * @param canonicalizedBody    the entry body exactly as the log stored and hashed it
  */
-public record TransparencyLogEntry(long logIndex, byte[] logKeyId, String kind, String kindVersion,
+record TransparencyLogEntry(long logIndex, byte[] logKeyId, String kind, String kindVersion,
         long integratedTime, byte[] signedEntryTimestamp, InclusionProof inclusionProof, byte[] canonicalizedBody) {
 }

@@ -28,7 +28,7 @@ import java.util.Optional;
  *
  * @param source where it was read from, for messages
  */
-public record TrustConfig(String source, List<CertificateAuthority> certificateAuthorities,
+record TrustConfig(String source, List<CertificateAuthority> certificateAuthorities,
         List<TransparencyLog> rekorLogs, List<TransparencyLog> ctLogs, List<SigningService> fulcioServices,
         List<SigningService> rekorServices) {
     public static final String MEDIA_TYPE = "application/vnd.dev.sigstore.clienttrustconfig.v0.1+json";

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A trust-root item's period of validity; {@code end} is null while it is current.
  */
-public record Validity(Instant start, Instant end) {
+record Validity(Instant start, Instant end) {
     public static final Validity ALWAYS = new Validity(null, null);
 
     public boolean contains(Instant t) {

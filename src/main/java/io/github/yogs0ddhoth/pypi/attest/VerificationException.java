@@ -1,7 +1,7 @@
 package io.github.yogs0ddhoth.pypi.attest;
 
 /** An attestation failed one of PyPI's checks; PyPI would refuse the file with a 400. */
-public class VerificationException extends AttestationException {
+class VerificationException extends AttestationException {
     private static final long serialVersionUID = 1L;
     private final Check check;
 

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param logIndex       the Rekor entry's global index, what {@code https://search.sigstore.dev/?logIndex=N} shows
  * @param integratedTime when Rekor logged it
  */
-public record VerifiedAttestation(String fileName, long logIndex, Instant integratedTime, FulcioIdentity identity) {
+record VerifiedAttestation(String fileName, long logIndex, Instant integratedTime, FulcioIdentity identity) {
     public String searchUrl() {
         return "https://search.sigstore.dev/?logIndex=" + logIndex;
     }

@@ -1,7 +1,7 @@
 package io.github.yogs0ddhoth.pypi.check;
 
 /** How bad a finding is. */
-public enum Severity {
+enum Severity {
     /** PyPI would refuse the file or the release: nothing may be uploaded. */
     ERROR,
     /** PyPI accepts it, but users are likely to regret it (a description shown as plain reStructuredText, say). */

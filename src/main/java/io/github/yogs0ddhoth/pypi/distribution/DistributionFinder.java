@@ -59,36 +59,6 @@ public final class DistributionFinder {
     }
 
     /**
-     * Searches {@code directory} and reads every distribution found, failing if any matched file is broken.
-     *
-     * <p>This is {@link #discover} for callers that publish straight away: every problem is still collected, and the
-     * exception lists all of them (one problem keeps its own message), so the user fixes them in one go.
-     *
-     * @throws DistributionException as {@link #discover} does, and also if any matched file could not be read as a
-     *     distribution
-     */
-    public DiscoveryResult find(Path directory, List<String> includes, List<String> excludes)
-            throws DistributionException {
-        DiscoveryResult result = discover(directory, includes, excludes);
-        List<FileProblem> problems = result.problems();
-        if (problems.size() == 1) {
-            FileProblem only = problems.get(0);
-            if (only.cause() instanceof DistributionException original) {
-                throw original;
-            }
-            throw new DistributionException(only.kind(), only.message(), only.cause());
-        }
-        if (!problems.isEmpty()) {
-            StringBuilder message = new StringBuilder("Cannot publish: ").append(problems.size())
-                    .append(" of the matched files cannot be read as distributions:");
-            problems.forEach(p -> message.append("\n  - ").append(p.message()));
-            message.append("\nFix, rebuild or exclude each file listed, then run the build again.");
-            throw new DistributionException(problems.get(0).kind(), message.toString(), problems.get(0).cause());
-        }
-        return result;
-    }
-
-    /**
      * Searches {@code directory} and reads every distribution found, collecting the matched files that cannot be read
      * instead of stopping at the first.
      *

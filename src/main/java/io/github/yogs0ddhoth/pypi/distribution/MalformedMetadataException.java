@@ -6,7 +6,7 @@ package io.github.yogs0ddhoth.pypi.distribution;
  * <p>A subtype, so a caller that only cares about "the distribution is unusable" can catch
  * {@link DistributionException}, while a validator can tell a syntax problem from a missing file.
  */
-public final class MalformedMetadataException extends DistributionException {
+final class MalformedMetadataException extends DistributionException {
     private static final long serialVersionUID = 1L;
 
     public MalformedMetadataException(String message) {

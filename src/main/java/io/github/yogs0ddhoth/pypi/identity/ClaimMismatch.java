@@ -10,4 +10,4 @@ package io.github.yogs0ddhoth.pypi.identity;
  * @param rule      PyPI's matching rule, in a sentence
  * @param fix       what to change, and where
  */
-public record ClaimMismatch(String claim, String declared, String tokenSays, String rule, String fix) {}
+record ClaimMismatch(String claim, String declared, String tokenSays, String rule, String fix) {}

@@ -14,7 +14,7 @@ import java.time.Instant;
  * over the network and would add nothing to security: a forged token is refused by PyPI either way. We only read
  * the claims to explain, early, what PyPI would refuse.
  */
-public final class ClaimsCheck {
+final class ClaimsCheck {
     /** PyPI's leeway for {@code nbf} and {@code exp}. */
     static final Duration LEEWAY = Duration.ofSeconds(30);
 

@@ -6,7 +6,7 @@ import java.util.List;
  * The outcome of {@link ClaimsCheck}: the claims PyPI would reject (any one fails the publish before the exchange)
  * and warnings that do not.
  */
-public record ClaimsCheckResult(PublisherKind kind, List<ClaimMismatch> mismatches, List<IdentityWarning> warnings) {
+record ClaimsCheckResult(PublisherKind kind, List<ClaimMismatch> mismatches, List<IdentityWarning> warnings) {
     public ClaimsCheckResult {
         mismatches = List.copyOf(mismatches);
         warnings = List.copyOf(warnings);

@@ -19,7 +19,7 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 /**
  * GitHub Actions: the runner exposes a token endpoint to jobs that have {@code permissions: id-token: write}.
  */
-public final class GitHubActionsIdentity implements IdentityProvider {
+final class GitHubActionsIdentity implements IdentityProvider {
     static final String REQUEST_URL = "ACTIONS_ID_TOKEN_REQUEST_URL";
     static final String REQUEST_TOKEN = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
 

@@ -30,7 +30,7 @@ import org.apache.hc.core5.util.Timeout;
  * client ignores the JVM's proxy settings (a proxy cannot reach a link-local server, and must not see the token).
  * Plain {@code http://} is right here: the server only exists on the VM's own link, and nothing secret is sent to it.
  */
-public final class GoogleCloudIdentity implements IdentityProvider {
+final class GoogleCloudIdentity implements IdentityProvider {
     static final String HOST_VARIABLE = "GCE_METADATA_HOST";
     static final String DEFAULT_HOST = "metadata.google.internal";
     static final String IDENTITY_PATH = "/computeMetadata/v1/instance/service-accounts/default/identity";

@@ -6,4 +6,4 @@ package io.github.yogs0ddhoth.pypi.identity;
  * @param title a one-line headline, e.g. for a GitHub {@code ::warning title=…::} annotation
  * @param text  the explanation and what to do; never contains a token
  */
-public record IdentityWarning(String title, String text) {}
+record IdentityWarning(String title, String text) {}

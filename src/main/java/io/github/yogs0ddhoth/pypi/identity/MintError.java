@@ -4,4 +4,4 @@ package io.github.yogs0ddhoth.pypi.identity;
  * One entry of the {@code errors} list PyPI's mint-token endpoint answers with, e.g. {@code invalid-publisher} /
  * {@code valid token, but no corresponding publisher (Publisher with matching claims was not found)}.
  */
-public record MintError(String code, String description) {}
+record MintError(String code, String description) {}

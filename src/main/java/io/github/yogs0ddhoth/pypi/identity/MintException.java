@@ -8,7 +8,7 @@ import java.util.Set;
  * PyPI's mint-token endpoint refused to exchange the ID token, or answered something unusable. The message names
  * each error's cause and fix and shows the token's non-secret claims; it never contains a token.
  */
-public final class MintException extends IdentityException {
+final class MintException extends IdentityException {
     /** A new ID token cures these: a spent {@code jti}, or a token that expired on the way. */
     private static final Set<String> FRESH_TOKEN_CODES = Set.of("invalid-reuse-token", "invalid-token");
 

@@ -14,7 +14,7 @@ import java.util.List;
  * ({@code email}) the reference names none, so PyPI's form field names were chosen: if PyPI ignores them, the page
  * still opens on the right form.
  */
-public record PublisherRegistration(PublisherKind kind, List<Field> fields) {
+record PublisherRegistration(PublisherKind kind, List<Field> fields) {
 
     /** @param value null when neither declared nor in the token (the form field is optional or must be typed) */
     public record Field(String label, String queryName, String value) {}

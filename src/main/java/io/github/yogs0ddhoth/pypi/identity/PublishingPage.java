@@ -14,7 +14,7 @@ import java.util.StringJoiner;
  * @param webOrigin the website, which for PyPI is not the upload host: {@code https://pypi.org}
  * @param project   the project's normalized name, or null when unknown
  */
-public record PublishingPage(String webOrigin, String project) {
+record PublishingPage(String webOrigin, String project) {
 
     /**
      * @param indexOrigin the upload URL's {@code scheme://authority}; {@code upload.pypi.org} is served from

@@ -7,7 +7,7 @@ package io.github.yogs0ddhoth.pypi.identity;
  * @param name   the variable's name or the server's id
  * @param why    what gave it away, e.g. "a variable twine reads as the upload password"
  */
-public record StoredToken(Source source, String name, String why) {
+record StoredToken(Source source, String name, String why) {
     public enum Source {
         ENVIRONMENT_VARIABLE("environment variable"),
         SETTINGS_SERVER("settings.xml <server>");

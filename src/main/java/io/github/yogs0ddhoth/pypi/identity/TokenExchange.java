@@ -23,7 +23,7 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * The index's side of trusted publishing: it announces the audience the ID token must carry, and mints a
  * short-lived upload token for an ID token whose claims match a registered publisher.
  */
-public final class TokenExchange {
+final class TokenExchange {
     static final String AUDIENCE_TITLE = "The index does not offer trusted publishing";
     static final String MINT_TITLE = "PyPI refused to exchange the ID token for an upload token";
 

@@ -3,7 +3,9 @@
  * publisher, the token exchange, and the refusal of long-lived tokens.
  *
  * <p>{@link io.github.yogs0ddhoth.pypi.identity.TrustedPublishing} runs the whole sequence;
- * {@link io.github.yogs0ddhoth.pypi.identity.StoredTokenGuard} runs before anything else. This package knows nothing
+ * {@link io.github.yogs0ddhoth.pypi.identity.StoredTokenGuard} runs before anything else, applying
+ * {@link io.github.yogs0ddhoth.pypi.identity.StoredCredentials}, the one definition of a stored credential that the
+ * policy check applies to CI files too. This package knows nothing
  * about Maven: the environment comes in as a map, time as a {@link java.time.Clock}, endpoints as URLs. Every failure
  * is an {@link io.github.yogs0ddhoth.pypi.identity.IdentityException} whose message names the wrong value and the
  * fix, and never a token: each secret is registered with the run's

@@ -1,8 +1,6 @@
 package io.github.yogs0ddhoth.pypi.policy;
 
-import io.github.yogs0ddhoth.pypi.check.Finding;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Everything the publishing policy checked: one result per rule and file, passes included. */
@@ -37,12 +35,6 @@ public final class PolicyReport {
     /** Whether the build must fail: any FAIL, or any WARN when {@code failOnWarning}. */
     public boolean hasErrors(boolean failOnWarning) {
         return results.stream().anyMatch(r -> r.effectiveStatus(failOnWarning) == PolicyResult.Status.FAIL);
-    }
-
-    /** The non-passing results as release-check findings. */
-    public List<Finding> findings(boolean failOnWarning) {
-        return results.stream().map(r -> r.toFinding(failOnWarning)).filter(Objects::nonNull)
-                .collect(Collectors.toList());
     }
 
     /** One line per result, in rule order of evaluation, then a summary line. */

@@ -1,7 +1,5 @@
 package io.github.yogs0ddhoth.pypi.policy;
 
-import io.github.yogs0ddhoth.pypi.check.Finding;
-import io.github.yogs0ddhoth.pypi.check.Severity;
 import java.util.Objects;
 
 /**
@@ -15,7 +13,7 @@ import java.util.Objects;
  * @param message what was seen; for a pass, what was checked
  * @param fix what to do; empty for a pass
  */
-public record PolicyResult(PolicyRule rule, Status status, String file, int line, String path, String message,
+record PolicyResult(PolicyRule rule, Status status, String file, int line, String path, String message,
         String fix) {
     public enum Status { PASS, WARN, FAIL }
 
@@ -50,19 +48,6 @@ public record PolicyResult(PolicyRule rule, Status status, String file, int line
         }
         String w = line > 0 ? file + ":" + line : file;
         return path == null ? w : w + " (" + path + ")";
-    }
-
-    /**
-     * This result as a {@link Finding} of the release check, or {@code null} for a pass. Its file is
-     * {@code file:line}; the rule's reason is appended to the message.
-     */
-    public Finding toFinding(boolean failOnWarning) {
-        if (status == Status.PASS) {
-            return null;
-        }
-        Severity severity = effectiveStatus(failOnWarning) == Status.FAIL ? Severity.ERROR : Severity.WARNING;
-        String f = file == null ? null : line > 0 ? file + ":" + line : file;
-        return new Finding(severity, f, rule.id(), message + " Why: " + rule.reason(), fix);
     }
 
     /** One report line: {@code FAIL [rule] file:line (path): message Why: reason Fix: fix}; passes carry no fix. */

@@ -3,7 +3,7 @@ package io.github.yogs0ddhoth.pypi.policy;
 /**
  * Every publishing-policy rule, with its stable identifier (shown in reports; users grep for it) and its reason.
  */
-public enum PolicyRule {
+enum PolicyRule {
     CI_CONFIG_FOUND("ci-config-found", "The policy can only protect a publishing setup it can read."),
     WORKFLOW_PARSES("workflow-parses", "A CI file that does not parse cannot run, and cannot be checked."),
     DECLARED_WORKFLOW_EXISTS("declared-workflow-exists", "PyPI trusts exactly one workflow file by name; renaming"

@@ -13,7 +13,7 @@ import java.util.Locale;
  * the repository's root, the nearest directory at or above the start directory that holds {@code .git} (a directory,
  * or a file as in worktrees and submodules).
  */
-public final class WorkflowLocator {
+final class WorkflowLocator {
     private WorkflowLocator() {
     }
 

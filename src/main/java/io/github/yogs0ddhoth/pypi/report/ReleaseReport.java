@@ -19,10 +19,6 @@ public record ReleaseReport(String repository, String project, String version, S
         files = List.copyOf(files);
     }
 
-    public boolean failed() {
-        return status.equals("failed") || status.equals("partial");
-    }
-
     /** Decides the status from the files: a release is published only when every file is on the index. */
     public static String statusOf(List<FileReport> files, boolean dryRun, boolean failed) {
         if (dryRun && !failed) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * A distribution changed or vanished on disk between hashing and upload. Never retried: the digests in the form
  * describe the file as it was, so no attempt can succeed, and nothing of it was stored.
  */
-public final class FileChangedException extends UploadException {
+final class FileChangedException extends UploadException {
     /** Size of a file that no longer exists. */
     static final long GONE = -1;
 

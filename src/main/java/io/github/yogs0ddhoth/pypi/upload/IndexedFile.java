@@ -9,4 +9,4 @@ import java.util.Optional;
  * @param sha256 lower-case hex, or empty when the index gave none
  * @param uploadTime when it was uploaded (PEP 700's {@code upload-time}), when the index says
  */
-public record IndexedFile(String filename, String sha256, Optional<Instant> uploadTime) {}
+record IndexedFile(String filename, String sha256, Optional<Instant> uploadTime) {}

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** What one lookup of a project's simple page established. */
-public sealed interface ProjectListing {
+sealed interface ProjectListing {
     /** The project exists; these are all its files, of every version. */
     record Files(List<IndexedFile> files) implements ProjectListing {
         public Optional<IndexedFile> named(String filename) {

@@ -373,7 +373,7 @@ public final class PublishBenchmark {
             variants.add(new Variant(nameAndProps[0].trim(), props, new ArrayList<>()));
         }
         io.github.yogs0ddhoth.pypi.distribution.Distribution dist = new io.github.yogs0ddhoth.pypi.distribution.DistributionFinder()
-                .find(wheel.getParent(), List.of("**/*.whl"), List.of()).distributions().get(0);
+                .discover(wheel.getParent(), List.of("**/*.whl"), List.of()).distributions().get(0);
         io.github.yogs0ddhoth.pypi.upload.UploadForm form =
                 io.github.yogs0ddhoth.pypi.upload.UploadForm.of(dist, new FileDigester().digest(wheel));
         RepositoryUrl repository = RepositoryUrl.parse(sink.base() + "/legacy/");

@@ -5,8 +5,6 @@ import static io.github.yogs0ddhoth.pypi.policy.PolicyFixtures.pypi;
 import static io.github.yogs0ddhoth.pypi.policy.PolicyFixtures.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.yogs0ddhoth.pypi.check.Finding;
-import io.github.yogs0ddhoth.pypi.check.Severity;
 import io.github.yogs0ddhoth.pypi.identity.PublisherDeclaration;
 import io.github.yogs0ddhoth.pypi.policy.PolicyResult.Status;
 import java.nio.file.Path;
@@ -50,7 +48,7 @@ class PublishingPolicyTest {
                 + ": job 'publish' uses environment 'pypi'")
                 .endsWith("Publishing policy: PASSED (" + report.results().size() + " passed, 0 warning(s),"
                         + " 0 failure(s))");
-        assertThat(report.findings(true)).isEmpty();
+        assertThat(report.results()).allMatch(r -> r.status() == Status.PASS);
     }
 
     @Test
@@ -138,10 +136,10 @@ class PublishingPolicyTest {
         assertThat(report.render(true)).contains("FAIL [id-token-job-level]");
         assertThat(report.render(false)).contains("WARN [id-token-job-level] " + PUBLISH_YML
                 + ":3 (permissions.id-token)");
-        List<Finding> findings = report.findings(false);
-        assertThat(findings).extracting(Finding::severity).containsOnly(Severity.WARNING);
-        assertThat(report.findings(true)).extracting(Finding::severity).containsOnly(Severity.ERROR);
-        assertThat(findings).extracting(Finding::file).contains(PUBLISH_YML + ":3");
+        List<PolicyResult> notPassed = report.results().stream().filter(r -> r.status() != Status.PASS).toList();
+        assertThat(notPassed).extracting(r -> r.effectiveStatus(false)).containsOnly(Status.WARN);
+        assertThat(notPassed).extracting(r -> r.effectiveStatus(true)).containsOnly(Status.FAIL);
+        assertThat(notPassed).extracting(PolicyResult::where).anyMatch(w -> w.startsWith(PUBLISH_YML + ":3"));
     }
 
     @Test

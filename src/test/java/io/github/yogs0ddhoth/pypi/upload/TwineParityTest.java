@@ -48,7 +48,7 @@ class TwineParityTest {
             metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         TestDistributions.wheel(dir, filename, metadata);
-        Distribution wheel = new DistributionFinder().find(dir, List.of("**/*.whl"), List.of()).distributions().get(0);
+        Distribution wheel = new DistributionFinder().discover(dir, List.of("**/*.whl"), List.of()).distributions().get(0);
         String rawName = wheel.metadata().first("Name").orElseThrow();
 
         UploadForm form = UploadForm.of(wheel, new FileDigests(wheel.size(), "0".repeat(64), "1".repeat(64)));
