@@ -26,7 +26,7 @@ final class FulcioClient {
     private final SigstoreHttp http;
 
     FulcioClient(String baseUrl, SigstoreHttp http) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = SigstoreHttp.withoutTrailingSlash(baseUrl);
         this.http = http;
     }
 

@@ -28,7 +28,7 @@ final class RekorClient {
     private final SigstoreHttp http;
 
     RekorClient(String baseUrl, SigstoreHttp http) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = SigstoreHttp.withoutTrailingSlash(baseUrl);
         this.http = http;
     }
 

@@ -24,6 +24,11 @@ final class SigstoreHttp {
     static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** A service's base URL as configured, so that paths can be appended to it with one slash. */
+    static String withoutTrailingSlash(String baseUrl) {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
     private final TextExchange http;
     private final Duration deadline;
     private final RetryPolicy retries;

@@ -1,11 +1,9 @@
 package io.github.yogs0ddhoth.pypi.check;
 
 import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
+import io.github.yogs0ddhoth.pypi.distribution.TarGz;
 import io.github.yogs0ddhoth.pypi.distribution.TarMembers;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,11 +53,7 @@ record TarListing(List<String> names, List<String> sparse, List<String> outside,
         List<String> sparse = new ArrayList<>();
         List<String> outside = new ArrayList<>();
         List<String> special = new ArrayList<>();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-                GzipCompressorInputStream gzip = GzipCompressorInputStream.builder()
-                        .setInputStream(raw)
-                        .setDecompressConcatenated(true)
-                        .get();
+        try (GzipCompressorInputStream gzip = TarGz.gunzip(file);
                 TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {

@@ -1,8 +1,6 @@
 package io.github.yogs0ddhoth.pypi.distribution;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,12 +58,7 @@ final class SdistReader {
     }
 
     private <T> T read(Path file, TarReading<T> reading) throws DistributionException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-                GzipCompressorInputStream gzip = GzipCompressorInputStream.builder()
-                        .setInputStream(raw)
-                        // Python's tarfile (twine, PyPI) reads every member of a multi-member gzip file; so do we.
-                        .setDecompressConcatenated(true)
-                        .get();
+        try (GzipCompressorInputStream gzip = TarGz.gunzip(file);
                 TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
             T result = reading.read(tar);
             // Whatever follows the tar end-of-archive blocks must still decompress and match the gzip trailer.
