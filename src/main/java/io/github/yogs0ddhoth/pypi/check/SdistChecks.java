@@ -86,7 +86,7 @@ final class SdistChecks {
                     + "\".", "Rebuild the sdist with a Python build backend, which writes '<name>-<version>/PKG-INFO'"
                     + (dotSlash ? "; when packing by hand, use 'tar -czf x.tar.gz dir' rather than '.'" : "") + "."));
         }
-        if (MetadataRules.sendsLicenseFiles(declaredMetadataVersion)) {
+        if (ProjectInfoRules.sendsLicenseFiles(declaredMetadataVersion)) {
             for (String license : licenseFiles) {
                 String expected = top.get() + "/" + license;
                 if (!listing.contains(expected)) {

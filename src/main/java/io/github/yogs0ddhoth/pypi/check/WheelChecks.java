@@ -62,7 +62,7 @@ final class WheelChecks {
         requireEntry(file, filename, names, distInfo + "/METADATA", Rule.WHEEL_METADATA_FILE,
                 "PyPI refuses the upload: \"Wheel '" + filename + "' does not contain the required METADATA file: "
                         + distInfo + "/METADATA\".", findings);
-        if (MetadataRules.sendsLicenseFiles(declaredMetadataVersion)) {
+        if (ProjectInfoRules.sendsLicenseFiles(declaredMetadataVersion)) {
             for (String license : licenseFiles) {
                 String expected = distInfo + "/licenses/" + license;
                 if (!names.contains(expected)) {
