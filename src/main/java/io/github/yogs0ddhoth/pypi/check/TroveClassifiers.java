@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The trove classifiers PyPI knows, from the {@code trove-classifiers} package PyPI itself uses, shipped as
@@ -15,38 +16,52 @@ import java.util.Set;
  */
 final class TroveClassifiers {
 
-    private final Set<String> current;
-    private final Map<String, List<String>> deprecated;
+    private record Lists(Set<String> current, Map<String, List<String>> deprecated) {}
+
+    private final Once<Lists> lists;
 
     TroveClassifiers(Set<String> current, Map<String, List<String>> deprecated) {
-        this.current = Set.copyOf(current);
-        this.deprecated = Map.copyOf(deprecated);
+        Lists l = new Lists(Set.copyOf(current), Map.copyOf(deprecated));
+        this.lists = new Once<>(() -> l);
     }
 
-    /** The shipped lists. */
+    private TroveClassifiers(Once<Lists> lists) {
+        this.lists = lists;
+    }
+
+    /** The shipped lists, read on first use: most releases declare no classifier (about 30 ms in a cold JVM). */
     static TroveClassifiers load() {
-        Set<String> current = new HashSet<>(ResourceLines.read("trove-classifiers.txt"));
+        return load(ResourceLines::read);
+    }
+
+    /** @param lines reads a resource's lines; called on the first question, once per list */
+    static TroveClassifiers load(Function<String, List<String>> lines) {
+        return new TroveClassifiers(new Once<>(() -> read(lines)));
+    }
+
+    private static Lists read(Function<String, List<String>> lines) {
+        Set<String> current = new HashSet<>(lines.apply("trove-classifiers.txt"));
         Map<String, List<String>> deprecated = new HashMap<>();
-        for (String line : ResourceLines.read("trove-classifiers-deprecated.txt")) {
+        for (String line : lines.apply("trove-classifiers-deprecated.txt")) {
             int tab = line.indexOf('\t');
             String name = tab < 0 ? line : line.substring(0, tab);
             String replacements = tab < 0 ? "" : line.substring(tab + 1);
             deprecated.put(name, replacements.isEmpty() ? List.of() : Arrays.asList(replacements.split("\\|")));
         }
-        return new TroveClassifiers(current, deprecated);
+        return new Lists(Set.copyOf(current), Map.copyOf(deprecated));
     }
 
     /** Whether PyPI knows the classifier at all (current or deprecated). */
     boolean exists(String classifier) {
-        return current.contains(classifier) || deprecated.containsKey(classifier);
+        return lists.get().current().contains(classifier) || lists.get().deprecated().containsKey(classifier);
     }
 
     /** The replacements of a deprecated classifier (possibly none), or empty if it is not deprecated. */
     Optional<List<String>> deprecation(String classifier) {
-        return Optional.ofNullable(deprecated.get(classifier));
+        return Optional.ofNullable(lists.get().deprecated().get(classifier));
     }
 
     int size() {
-        return current.size();
+        return lists.get().current().size();
     }
 }

@@ -5,6 +5,7 @@ import io.github.yogs0ddhoth.pypi.PublishRequest;
 import io.github.yogs0ddhoth.pypi.attest.ReleaseAttester;
 import io.github.yogs0ddhoth.pypi.Publisher;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
+import io.github.yogs0ddhoth.pypi.http.Preload;
 import io.github.yogs0ddhoth.pypi.upload.CheckUrl;
 import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
 import java.io.File;
@@ -134,6 +135,9 @@ public class PublishMojo extends AbstractPypiMojo {
 
     @Override
     public void execute() throws MojoFailureException {
+        if (!skip) {
+            Preload.inBackground();
+        }
         new KnownConfiguration(plugin).check(project, mojoExecution, session, getLog());
         if (skip) {
             getLog().info("Skipping PyPI publishing (pypi.skip=true)");

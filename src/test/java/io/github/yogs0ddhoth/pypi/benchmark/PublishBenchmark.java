@@ -719,14 +719,29 @@ public final class PublishBenchmark {
         final AtomicLong cpuNanos = new AtomicLong();
         final AtomicLong wallNanos = new AtomicLong();
         final AtomicLong allocated = new AtomicLong();
+        /** Uploads read to the end since the sink started, whatever {@link #reset()} does. */
+        final AtomicLong uploads = new AtomicLong();
         private final HttpServer server;
         private final ExecutorService executor;
         private final int bufferSize;
+        /** Each upload connection is read at most this fast (bytes per second); 0 for as fast as it comes. */
+        private final long throttle;
 
         Sink(int bufferSize) throws IOException {
+            this(bufferSize, 0, 0);
+        }
+
+        /**
+         * @param port     0 for any free port
+         * @param throttle each upload is read at most this fast (bytes per second), like a link whose every TCP
+         *                 stream is capped; 0 for no limit
+         */
+        Sink(int bufferSize, int port, long throttle) throws IOException {
             this.bufferSize = bufferSize;
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-            executor = Executors.newFixedThreadPool(2, r -> {
+            this.throttle = throttle;
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
+            // Room for parallel uploads (up to 16) besides the token exchanges and lookups.
+            executor = Executors.newFixedThreadPool(24, r -> {
                 Thread t = new Thread(r, "bench-sink");
                 t.setDaemon(true);
                 return t;
@@ -741,6 +756,17 @@ public final class PublishBenchmark {
                         + (Instant.now().getEpochSecond() + 900) + "}");
             });
             server.createContext("/legacy/", this::upload);
+            // The simple index: the root exists and no project is known yet, as for a first release.
+            server.createContext("/simple/", ex -> {
+                drain(ex.getRequestBody(), new byte[4096]);
+                if (ex.getRequestURI().getPath().equals("/simple/")) {
+                    ex.getResponseHeaders().set("Content-Type", "application/vnd.pypi.simple.v1+json");
+                    ex.sendResponseHeaders(200, -1);
+                } else {
+                    ex.sendResponseHeaders(404, -1);
+                }
+                ex.close();
+            });
             server.start();
         }
 
@@ -769,12 +795,36 @@ public final class PublishBenchmark {
             long w0 = System.nanoTime();
             String declared = ex.getRequestHeaders().getFirst("Content-Length");
             contentLength.set(declared == null ? -1 : Long.parseLong(declared));
-            long n = drain(ex.getRequestBody(), new byte[bufferSize]);
+            long n = throttle > 0 ? drainThrottled(ex.getRequestBody(), new byte[bufferSize], throttle)
+                    : drain(ex.getRequestBody(), new byte[bufferSize]);
             bytes.set(n);
+            uploads.incrementAndGet();
             cpuNanos.set(threads.getCurrentThreadCpuTime() - c0);
             wallNanos.set(System.nanoTime() - w0);
             allocated.set(threads.getThreadAllocatedBytes(tid) - a0);
             json(ex, 200, "{\"ok\":true}");
+        }
+
+        /** Reads no faster than {@code bytesPerSecond}: sleeps whenever it is ahead of that pace. */
+        private static long drainThrottled(InputStream in, byte[] buffer, long bytesPerSecond) throws IOException {
+            long start = System.nanoTime();
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                total += n;
+                long due = start + (long) (total * 1e9 / bytesPerSecond);
+                long ahead = due - System.nanoTime();
+                if (ahead > 0) {
+                    try {
+                        Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                }
+            }
+            in.close();
+            return total;
         }
 
         private static long drain(InputStream in, byte[] buffer) throws IOException {
@@ -830,8 +880,13 @@ public final class PublishBenchmark {
         byte[] init = "\"\"\"Benchmark payload.\"\"\"\n".getBytes(StandardCharsets.UTF_8);
         byte[] metadata = ("Metadata-Version: 2.1\nName: bench_pkg\nVersion: 1.0.0\n"
                 + "Summary: A large wheel for the publish benchmark\n").getBytes(StandardCharsets.UTF_8);
-        byte[] wheelFile = ("Wheel-Version: 1.0\nGenerator: pypi-maven-plugin-benchmark\nRoot-Is-Purelib: true\n"
-                + "Tag: py3-none-any\n").getBytes(StandardCharsets.UTF_8);
+        String stem = wheel.getFileName().toString().replaceFirst("\\.whl$", "");
+        String[] parts = stem.split("-");
+        // The tag the file name carries (python-abi-platform, its last three parts), as a build backend writes it.
+        String tag = parts.length >= 5 ? String.join("-", java.util.Arrays.copyOfRange(parts, parts.length - 3,
+                parts.length)) : "py3-none-any";
+        byte[] wheelFile = ("Wheel-Version: 1.0\nGenerator: pypi-maven-plugin-benchmark\nRoot-Is-Purelib: "
+                + tag.endsWith("-any") + "\nTag: " + tag + "\n").getBytes(StandardCharsets.UTF_8);
         String record = "bench_pkg/__init__.py," + recordHash(sha256().digest(init)) + "," + init.length + "\n"
                 + DATA_ENTRY + "," + dataHash + "," + dataSize + "\n"
                 + DIST_INFO + "/METADATA," + recordHash(sha256().digest(metadata)) + "," + metadata.length + "\n"
