@@ -70,7 +70,8 @@ final class ProjectInfoRules {
         }
     }
 
-    static void checkClassifiers(TroveClassifiers classifiers, Path file, String where, MetadataForm form, List<Finding> findings) {
+    static void checkClassifiers(TroveClassifiers classifiers, Path file, String where, MetadataForm form,
+            List<Finding> findings) {
         for (String classifier : new LinkedHashSet<>(form.all(MetadataField.CLASSIFIER))) {
             if (!classifiers.exists(classifier)) {
                 findings.add(Rule.CLASSIFIER_UNKNOWN.at(file, "Classifier '" + classifier + "' is not in the trove"
@@ -95,8 +96,8 @@ final class ProjectInfoRules {
         }
     }
 
-    static void checkLicense(LicenseExpression licenses, Path file, String where, MetadataForm form, Optional<String> metadataVersion,
-            List<Finding> findings) {
+    static void checkLicense(LicenseExpression licenses, Path file, String where, MetadataForm form,
+            Optional<String> metadataVersion, List<Finding> findings) {
         Optional<String> expression = form.first(MetadataField.LICENSE_EXPRESSION);
         if (expression.isPresent() && form.first(MetadataField.LICENSE).isPresent()) {
             findings.add(Rule.LICENSE_EXCLUSIVE.at(file, where + " has both License ('"

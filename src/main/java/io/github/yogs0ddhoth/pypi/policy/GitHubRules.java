@@ -116,7 +116,7 @@ final class GitHubRules {
     }
 
     /** Trigger rules, once per publishing workflow. */
-    static void triggers(Workflow wf, List<PolicyResult> out) {
+    static void triggers(Workflow wf, PolicyFindings out) {
         YamlNode prt = wf.trigger("pull_request_target");
         if (prt != null) {
             out.add(PolicyResult.fail(PolicyRule.NO_PULL_REQUEST_TARGET, wf.display(), prt,
@@ -151,7 +151,7 @@ final class GitHubRules {
     }
 
     /** Least privilege on the workflow-level permissions, once per publishing workflow. */
-    static void workflowPermissions(Workflow wf, Job publishJob, List<PolicyResult> out) {
+    static void workflowPermissions(Workflow wf, Job publishJob, PolicyFindings out) {
         YamlNode perms = wf.root().get("permissions");
         if (idTokenGrant(perms) == Grant.GRANTED) {
             int line = perms.isMap() ? perms.keyLine("id-token") : perms.line();
@@ -170,7 +170,7 @@ final class GitHubRules {
     }
 
     /** The rules on the publish job chosen for one target. */
-    static void job(Workflow wf, Job job, String declaredEnv, String prefix, List<PolicyResult> out) {
+    static void job(Workflow wf, Job job, String declaredEnv, String prefix, PolicyFindings out) {
         String d = wf.display();
         // id-token: write. Job-level permissions replace the workflow's entirely.
         YamlNode jobPerms = job.node().get("permissions");

@@ -79,7 +79,7 @@ final class GitLabRules {
     }
 
     /** The rules on the publish job chosen for one target. */
-    static void job(String d, Job job, PublishTarget target, String prefix, List<PolicyResult> out) {
+    static void job(String d, Job job, PublishTarget target, String prefix, PolicyFindings out) {
         YamlNode at = YamlNode.scalar(job.line(), null);
         // id_tokens
         String aud = target.audience();
