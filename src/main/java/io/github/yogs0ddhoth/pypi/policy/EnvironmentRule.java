@@ -8,21 +8,11 @@ import java.util.List;
  */
 final class EnvironmentRule {
     /** How a CI compares environment names, and what its users call a protected environment. */
-    enum Ci {
-        GITHUB(false, "Create a GitHub environment (e.g. `pypi`) with required reviewers", ""),
+    record Ci(boolean caseSensitive, String create, String comparison) {
+        static final Ci GITHUB = new Ci(false, "Create a GitHub environment (e.g. `pypi`) with required reviewers", "");
         // PyPI compares GitLab environments as GitLab names them: case-sensitively.
-        GITLAB(true, "Create a protected environment (e.g. `pypi`) with required approval",
+        static final Ci GITLAB = new Ci(true, "Create a protected environment (e.g. `pypi`) with required approval",
                 " (GitLab environments compare case-sensitively)");
-
-        private final boolean caseSensitive;
-        private final String create;
-        private final String comparison;
-
-        Ci(boolean caseSensitive, String create, String comparison) {
-            this.caseSensitive = caseSensitive;
-            this.create = create;
-            this.comparison = comparison;
-        }
 
         boolean same(String a, String b) {
             return a != null && b != null && (caseSensitive ? a.equals(b) : a.equalsIgnoreCase(b));
@@ -72,7 +62,7 @@ final class EnvironmentRule {
             return PolicyResult.warn(PolicyRule.ENVIRONMENT_MATCHES, display, jobAt, path,
                     prefix + "Neither the publisher nor job '" + jobName + "' names an environment. PyPI calls"
                             + " the environment optional but strongly recommended.",
-                    ci.create + ", set `environment: pypi` on job '" + jobName + "', register it on PyPI's"
+                    ci.create() + ", set `environment: pypi` on job '" + jobName + "', register it on PyPI's"
                             + " publisher and declare pypi.publisher.environment=pypi.");
         }
         if (declared == null) {
@@ -90,7 +80,7 @@ final class EnvironmentRule {
         if (!ci.same(env, declared)) {
             return PolicyResult.fail(PolicyRule.ENVIRONMENT_MATCHES, display, envNode, path,
                     prefix + "Job '" + jobName + "' uses environment '" + env + "', but the declared publisher"
-                            + " has '" + declared + "'" + ci.comparison + "; PyPI will refuse the token"
+                            + " has '" + declared + "'" + ci.comparison() + "; PyPI will refuse the token"
                             + " (invalid-publisher).",
                     "Rename the job's environment back to '" + declared + "', or, if the rename is intended,"
                             + " update the publisher on PyPI and pypi.publisher.environment together.");
