@@ -39,11 +39,6 @@ final class GitHubActionsIdentity implements IdentityProvider {
     }
 
     @Override
-    public String displayName() {
-        return PublisherKind.GITHUB.displayName();
-    }
-
-    @Override
     public PublisherKind kind() {
         return PublisherKind.GITHUB;
     }

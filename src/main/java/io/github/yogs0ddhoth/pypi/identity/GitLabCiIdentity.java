@@ -44,11 +44,6 @@ public final class GitLabCiIdentity implements IdentityProvider {
     }
 
     @Override
-    public String displayName() {
-        return PublisherKind.GITLAB.displayName();
-    }
-
-    @Override
     public PublisherKind kind() {
         return PublisherKind.GITLAB;
     }

@@ -58,11 +58,6 @@ final class GoogleCloudIdentity implements IdentityProvider {
     }
 
     @Override
-    public String displayName() {
-        return PublisherKind.GOOGLE.displayName();
-    }
-
-    @Override
     public PublisherKind kind() {
         return PublisherKind.GOOGLE;
     }

@@ -2,8 +2,10 @@ package io.github.yogs0ddhoth.pypi.identity;
 
 /** One CI system that can hand this job a signed OIDC identity token. */
 public interface IdentityProvider {
-    /** A name people recognise, e.g. "GitHub Actions". */
-    String displayName();
+    /** A name people recognise, e.g. "GitHub Actions": the publisher kind's. */
+    default String displayName() {
+        return kind().displayName();
+    }
 
     /** Which kind of PyPI trusted publisher this CI's tokens match. */
     PublisherKind kind();
