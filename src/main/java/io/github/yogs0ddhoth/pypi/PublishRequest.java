@@ -17,6 +17,7 @@ import java.util.Map;
  * @param failOnStoredToken   whether a long-lived PyPI token within the build's reach fails the build
  * @param serverIds           the ids of settings.xml's servers, where a stored PyPI password could hide
  * @param expectedVersion     the version every file must have (PEP 440 equality), or null for any one version
+ * @param parallelUploads     how many files are uploaded at once (1 to 16; 1 uploads them one after the other)
  */
 public record PublishRequest(
         List<Path> packagesDirectories,
@@ -32,7 +33,9 @@ public record PublishRequest(
         PublisherDeclaration publisher,
         boolean failOnStoredToken,
         List<String> serverIds,
-        String expectedVersion) {
+        String expectedVersion,
+        int parallelUploads) {
+    public static final int DEFAULT_PARALLEL_UPLOADS = 4;
 
     public PublishRequest {
         packagesDirectories = List.copyOf(packagesDirectories);
@@ -41,6 +44,15 @@ public record PublishRequest(
         environment = Map.copyOf(environment);
         publisher = publisher == null ? PublisherDeclaration.none() : publisher;
         serverIds = List.copyOf(serverIds);
+    }
+
+    /** With the default {@value #DEFAULT_PARALLEL_UPLOADS} parallel uploads. */
+    public PublishRequest(List<Path> packagesDirectories, List<String> includes, List<String> excludes,
+            RepositoryUrl repository, boolean dryRun, boolean skipExisting, int retries, String checkUrl,
+            Path reportFile, Map<String, String> environment, PublisherDeclaration publisher,
+            boolean failOnStoredToken, List<String> serverIds, String expectedVersion) {
+        this(packagesDirectories, includes, excludes, repository, dryRun, skipExisting, retries, checkUrl, reportFile,
+                environment, publisher, failOnStoredToken, serverIds, expectedVersion, DEFAULT_PARALLEL_UPLOADS);
     }
 
     /** The common case: one directory, defaults for everything optional. */

@@ -29,6 +29,7 @@ import io.github.yogs0ddhoth.pypi.upload.FileUploader;
 import io.github.yogs0ddhoth.pypi.upload.FormField;
 import io.github.yogs0ddhoth.pypi.upload.IndexLookup;
 import io.github.yogs0ddhoth.pypi.upload.LegacyUploadClient;
+import io.github.yogs0ddhoth.pypi.upload.ParallelUploads;
 import io.github.yogs0ddhoth.pypi.upload.Preflight;
 import io.github.yogs0ddhoth.pypi.upload.UploadForm;
 import io.github.yogs0ddhoth.pypi.upload.UploadResult;
@@ -306,16 +307,16 @@ public final class Publisher {
                 new IndexLookup(lookup.isOff() ? null : lookup.simpleRoot(), http.singleAttempt()), retryPolicy,
                 request.skipExisting(), log,
                 form -> new TransferProgress(log, clock, form.filename())::sent);
-        for (UploadForm form : run.forms) {
+        // Up to pypi.parallelUploads files at once, wheels first; each file's story is told as before, line by line.
+        run.results.addAll(new ParallelUploads(request.parallelUploads()).run(run.forms, form -> {
             UploadResult known = settled.get(form.filename());
             if (known != null) {
-                run.results.add(known);
                 if (known.outcome() == UploadResult.Outcome.SKIPPED) {
                     log.warn("Skipped " + form.filename() + " (pypi.skipExisting=true): " + known.message());
                 } else {
                     log.info("Already on the index: " + form.filename() + " (" + known.message() + ")");
                 }
-                continue;
+                return known;
             }
             log.info("Uploading " + form.filename() + " (" + Units.bytes(form.size()) + ")");
             Instant start = clock.instant();
@@ -324,7 +325,6 @@ public final class Publisher {
                     .concat(form.fields().stream(), java.util.stream.Stream.of(new FormField("attestations",
                             attestation))).toList(), form.file(), form.filename(), form.size()), tokens);
             Duration took = Duration.between(start, clock.instant());
-            run.results.add(result);
             switch (result.outcome()) {
                 case UPLOADED -> {
                     tokens.recordUpload(form.size(), took);
@@ -336,10 +336,8 @@ public final class Publisher {
                 case SKIPPED -> log.warn("Skipped " + form.filename() + ": " + result.message());
                 case FAILED -> log.error("Failed to upload " + form.filename());
             }
-            if (!result.isDone()) {
-                return;
-            }
-        }
+            return result;
+        }));
     }
 
     private ReleaseReport finish(PublishRequest request, PublishLog log, WorkflowCommands commands, Run run,

@@ -7,6 +7,7 @@ import io.github.yogs0ddhoth.pypi.Publisher;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
 import io.github.yogs0ddhoth.pypi.http.Preload;
 import io.github.yogs0ddhoth.pypi.upload.CheckUrl;
+import io.github.yogs0ddhoth.pypi.upload.ParallelUploads;
 import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
 import java.io.File;
 import java.time.Clock;
@@ -56,6 +57,14 @@ public class PublishMojo extends AbstractPypiMojo {
      */
     @Parameter(property = "pypi.retries", defaultValue = "3")
     private int retries;
+
+    /**
+     * How many files are uploaded at once, 1 to 16. Wheels go first and the sdist only after every wheel is on the
+     * index; the first file that fails stops new uploads from starting (those on their way finish). 1 uploads one
+     * file after the other.
+     */
+    @Parameter(property = "pypi.parallelUploads", defaultValue = "4")
+    private int parallelUploads;
 
     /**
      * Seconds one attempt at a small exchange may take in all (connect, answer and body): the audience, the ID
@@ -159,6 +168,11 @@ public class PublishMojo extends AbstractPypiMojo {
         if (retries < 0 || retries > 10) {
             throw new MojoFailureException("pypi.retries must be between 0 and 10, was " + retries + ".");
         }
+        if (parallelUploads < 1 || parallelUploads > ParallelUploads.MAX_PARALLEL) {
+            throw new MojoFailureException("pypi.parallelUploads must be between 1 and " + ParallelUploads.MAX_PARALLEL
+                    + ", was " + parallelUploads + ". Use 1 to upload one file at a time, 4 (the default) to send"
+                    + " four at once.");
+        }
         if (exchangeTimeout < 1 || exchangeTimeout > 600) {
             throw new MojoFailureException("pypi.exchangeTimeout must be between 1 and 600 seconds, was "
                     + exchangeTimeout + ".");
@@ -184,7 +198,7 @@ public class PublishMojo extends AbstractPypiMojo {
                 declaredPublisher(),
                 failOnStoredToken,
                 settings == null ? List.of() : settings.getServers().stream().map(Server::getId).toList(),
-                expectedVersion());
+                expectedVersion(), parallelUploads);
         HttpWireLogging.silence();
         Publisher publisher = new Publisher(new MavenPublishLog(getLog()), ProcessStdout.open(),
                 HttpSettings.defaults(plugin == null ? "unknown" : plugin.getVersion())

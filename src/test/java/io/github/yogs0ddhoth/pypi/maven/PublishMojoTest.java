@@ -63,6 +63,7 @@ class PublishMojoTest {
     void defaultsPublishToPypiFromTheBuildDirectory(PublishMojo mojo) throws Exception {
         assertThat(param(mojo, "repositoryUrl")).isEqualTo("https://upload.pypi.org/legacy/");
         assertThat(param(mojo, "exchangeTimeout")).isEqualTo(30);
+        assertThat(param(mojo, "parallelUploads")).isEqualTo(4);
         assertThat(param(mojo, "includes")).isEqualTo(List.of("**/*.whl", "**/*.tar.gz"));
         assertThat(param(mojo, "dryRun")).isEqualTo(false);
         assertThat(param(mojo, "skip")).isEqualTo(false);
@@ -107,6 +108,15 @@ class PublishMojoTest {
     void plainHttpToARemoteHostFailsTheBuild(PublishMojo mojo) {
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("plain http://");
+    }
+
+    @Test
+    @InjectMojo(goal = "pypi-publish", pom = "classpath:/unit/defaults/pom.xml")
+    @MojoParameter(name = "parallelUploads", value = "0")
+    void parallelUploadsOutsideOneToSixteenFailsTheBuild(PublishMojo mojo) {
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("pypi.parallelUploads must be between 1 and 16, was 0")
+                .hasMessageContaining("Use 1 to upload one file at a time");
     }
 
     @Test
