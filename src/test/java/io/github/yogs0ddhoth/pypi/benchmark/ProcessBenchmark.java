@@ -195,7 +195,7 @@ public final class ProcessBenchmark {
         for (int i = 0; i < count; i++) {
             String py = PYTHONS[i % PYTHONS.length];
             String platform = PLATFORMS[(i / PYTHONS.length) % PLATFORMS.length];
-            Path wheel = files.resolve("bench_many-1.0.0-" + (i / (PYTHONS.length * PLATFORMS.length) + 1) + "-" + py
+            Path wheel = files.resolve("bench_pkg-1.0.0-" + (i / (PYTHONS.length * PLATFORMS.length) + 1) + "-" + py
                     + "-" + py + "-" + platform + ".whl");
             if (!Files.isRegularFile(wheel)) {
                 System.out.println("Writing " + wheel);
