@@ -706,6 +706,89 @@ class ReleaseValidatorTest {
         assertThat(report.errors()).allMatch(Finding::isReleaseLevel);
     }
 
+    /**
+     * Text files written with Windows line ends (CRLF), as a build run on Windows or a checkout with
+     * {@code core.autocrlf} can leave them: the same release, the same verdict as with LF.
+     */
+    @Nested
+    class WindowsLineEnds {
+
+        private static final String METADATA = "Metadata-Version: 2.4\n"
+                + "Name: demo\n"
+                + "Version: 1.0\n"
+                + "Summary: A demo\n"
+                + "License-Expression: MIT\n"
+                + "Classifier: Programming Language :: Python :: 3\n"
+                + "Classifier: Operating System :: OS Independent\n"
+                + "Requires-Dist: requests>=2; extra == \"http\"\n"
+                + "Provides-Extra: http\n"
+                + "Description-Content-Type: text/markdown\n"
+                + "\n"
+                + "# Demo\n\nTwo lines.\n";
+
+        private static String crlf(String text) {
+            return text.replace("\n", "\r\n");
+        }
+
+        private Path wheel(Path dir, boolean windows) {
+            String eol = windows ? "\r\n" : "\n";
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            entries.put("demo/__init__.py", utf8("x = 1" + eol));
+            entries.put("demo-1.0.dist-info/METADATA", utf8(windows ? crlf(METADATA) : METADATA));
+            entries.put("demo-1.0.dist-info/WHEEL", utf8(String.join(eol, "Wheel-Version: 1.0",
+                    "Generator: hand (1.0)", "Root-Is-Purelib: true", "Tag: py3-none-any", "")));
+            entries.put("demo-1.0.dist-info/entry_points.txt", utf8(String.join(eol, "[console_scripts]",
+                    "demo = demo:main", "", "[demo.plugins]", "a = demo:a", "")));
+            StringBuilder record = new StringBuilder();
+            entries.forEach((name, bytes) -> record.append(name).append(',')
+                    .append(TestDistributions.recordHash(bytes)).append(',').append(bytes.length).append(eol));
+            record.append("demo-1.0.dist-info/RECORD,,").append(eol);
+            RawZip zip = new RawZip();
+            entries.forEach(zip::stored);
+            return zip.stored("demo-1.0.dist-info/RECORD", record.toString())
+                    .write(dir.resolve("demo-1.0-py3-none-any.whl"));
+        }
+
+        private ValidationReport validate(Path dir) throws Exception {
+            return validator.validate(new DistributionFinder().discover(dir, ALL, List.of()), Optional.of("1.0"));
+        }
+
+        @Test
+        void aWheelAndAnSdistWithCrlfFilesPassAsTheirLfTwinsDo() throws Exception {
+            Path lf = Files.createDirectories(root.resolve("lf"));
+            Path windows = Files.createDirectories(root.resolve("crlf"));
+            wheel(lf, false);
+            TestDistributions.sdist(lf, "demo-1.0.tar.gz", "demo-1.0", METADATA);
+            Path crlfWheel = wheel(windows, true);
+            Path crlfSdist = TestDistributions.sdist(windows, "demo-1.0.tar.gz", "demo-1.0", crlf(METADATA),
+                    Map.of("pyproject.toml", utf8(crlf("[project]\nname = \"demo\"\nversion = \"1.0\"\n"))));
+
+            ValidationReport expected = validate(lf);
+            ValidationReport report = validate(windows);
+
+            assertThat(expected.findings()).isEmpty();
+            assertThat(report.findings()).isEmpty();
+            assertThat(report.verdict(crlfWheel.toString())).isEqualTo("PASSED");
+            assertThat(report.verdict(crlfSdist.toString())).isEqualTo("PASSED");
+        }
+
+        @Test
+        void crlfMetadataParsesToTheSameFieldsWithNoCarriageReturnInAnyValue() throws Exception {
+            Path windows = Files.createDirectories(root.resolve("crlf"));
+            wheel(windows, true);
+            Path lf = Files.createDirectories(root.resolve("lf"));
+            wheel(lf, false);
+
+            var fromCrlf = new DistributionFinder().discover(windows, ALL, List.of()).distributions().get(0).metadata();
+            var fromLf = new DistributionFinder().discover(lf, ALL, List.of()).distributions().get(0).metadata();
+
+            assertThat(fromCrlf.fields()).isEqualTo(fromLf.fields());
+            assertThat(fromCrlf.fields()).allSatisfy(f -> assertThat(f.value()).doesNotContain("\r"));
+            assertThat(fromCrlf.all("Classifier")).containsExactly("Programming Language :: Python :: 3",
+                    "Operating System :: OS Independent");
+        }
+    }
+
     /** What pip refuses to install, and what is matched but not published: never passed over in silence. */
     @Nested
     class InstallabilityAndLeftOutFiles {
