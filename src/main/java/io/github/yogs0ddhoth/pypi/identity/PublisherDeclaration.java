@@ -114,7 +114,9 @@ public record PublisherDeclaration(String repository, String workflow, String en
         if (workflow == null) {
             return null;
         }
-        String w = workflow.startsWith("./") ? workflow.substring(2) : workflow;
+        // A path pasted on Windows uses backslashes.
+        String w = workflow.replace('\\', '/');
+        w = w.startsWith("./") ? w.substring(2) : w;
         return w.startsWith(GITHUB_WORKFLOWS) ? w.substring(GITHUB_WORKFLOWS.length()) : w;
     }
 
@@ -123,7 +125,7 @@ public record PublisherDeclaration(String repository, String workflow, String en
         if (workflow == null) {
             return null;
         }
-        String w = workflow;
+        String w = workflow.replace('\\', '/');
         while (w.startsWith("./") || w.startsWith("/")) {
             w = w.substring(w.startsWith("./") ? 2 : 1);
         }

@@ -22,9 +22,20 @@ final class CiDocuments {
         this.out = out;
     }
 
+    /**
+     * " (X does, differing only in case ...)" when {@code relative} names no file but would on a case-insensitive
+     * disk: the likeliest slip, and one Windows and macOS hide. Empty otherwise.
+     */
+    String caseHint(String relative) {
+        String twin = files.root() == null ? null : WorkflowLocator.caseTwin(files.root(), relative);
+        return twin == null ? "" : " (" + twin + " does, differing only in case: GitHub, GitLab and PyPI compare"
+                + " the path exactly, on every OS)";
+    }
+
     /** A declared workflow path as it is compared: without a leading {@code ./} or {@code /}. */
     static String normalise(String workflow) {
-        String w = workflow;
+        // A path pasted on Windows uses backslashes; GitHub and GitLab paths use '/'.
+        String w = workflow.replace('\\', '/');
         while (w.startsWith("./") || w.startsWith("/")) {
             w = w.substring(w.startsWith("./") ? 2 : 1);
         }

@@ -71,7 +71,8 @@ final class GitHubPolicy {
             if (p == null) {
                 out.add(new PolicyResult(PolicyRule.DECLARED_WORKFLOW_EXISTS, PolicyResult.Status.FAIL,
                         GITHUB_DIR + declared, 0, null, prefix + "The declared publisher's workflow " + GITHUB_DIR
-                                + declared + " does not exist. Workflows that publish: " + publishingNames + ".",
+                                + declared + " does not exist" + docs.caseHint(GITHUB_DIR + declared)
+                                + ". Workflows that publish: " + publishingNames + ".",
                         "PyPI trusts the workflow by file name: restore " + GITHUB_DIR + declared + ", or, if it was"
                                 + " renamed on purpose, update the publisher on PyPI and"
                                 + " pypi.publisher.workflow together."));
@@ -127,7 +128,8 @@ final class GitHubPolicy {
         String rel = uses.substring(2);
         int at = rel.indexOf('@');
         rel = at >= 0 ? rel.substring(0, at) : rel;
-        Path p = docs.files.root().resolve(rel).normalize();
-        return Files.isRegularFile(p) && p.startsWith(docs.files.root()) ? workflow(p) : null;
+        // The value comes from the workflow file: it may be a name this file system cannot hold.
+        Path p = WorkflowLocator.exactFile(docs.files.root(), rel);
+        return p != null ? workflow(p) : null;
     }
 }

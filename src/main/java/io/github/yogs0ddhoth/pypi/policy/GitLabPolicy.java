@@ -21,10 +21,11 @@ final class GitLabPolicy {
     void check(PublishTarget t, String prefix) {
         String declared = t.publisher().workflow() == null ? ".gitlab-ci.yml"
                 : CiDocuments.normalise(t.publisher().workflow());
-        Path p = docs.files.root() == null ? null : docs.files.root().resolve(declared).normalize();
-        if (p == null || !Files.isRegularFile(p)) {
+        Path p = docs.files.root() == null ? null : WorkflowLocator.exactFile(docs.files.root(), declared);
+        if (p == null) {
             out.add(new PolicyResult(PolicyRule.DECLARED_WORKFLOW_EXISTS, PolicyResult.Status.FAIL, declared, 0, null,
-                    prefix + "The declared publisher's pipeline file " + declared + " does not exist.",
+                    prefix + "The declared publisher's pipeline file " + declared + " does not exist"
+                            + docs.caseHint(declared) + ".",
                     "PyPI trusts the top-level pipeline file by path: restore " + declared + ", or update the"
                             + " publisher on PyPI and pypi.publisher.workflow together."));
             return;

@@ -122,11 +122,12 @@ public final class PublishingPolicy {
         if (w.startsWith(GitHubPolicy.GITHUB_DIR)) {
             return Ci.GITHUB;
         }
-        if (w.endsWith(".gitlab-ci.yml") || w.contains("/")) {
+        // Case ignored here only to tell GitLab from GitHub: a mis-cased .GitLab-CI.yml is then reported as such.
+        if (w.toLowerCase(java.util.Locale.ROOT).endsWith(".gitlab-ci.yml") || w.contains("/")) {
             return Ci.GITLAB;
         }
         if (gitHub.gitHubWorkflow(w) != null || files.gitHubWorkflows().isEmpty() && files.root() != null
-                && Files.isRegularFile(files.root().resolve(w)) && files.gitLabCi() != null) {
+                && WorkflowLocator.exactFile(files.root(), w) != null && files.gitLabCi() != null) {
             return gitHub.gitHubWorkflow(w) != null ? Ci.GITHUB : Ci.GITLAB;
         }
         return Ci.GITHUB;

@@ -88,6 +88,64 @@ final class WorkflowLocator {
         return null;
     }
 
+    /**
+     * The regular file at {@code relative} (segments separated by {@code /}) below {@code root}, spelled exactly so,
+     * or {@code null}. GitHub, GitLab and PyPI compare paths by their characters, while Windows and macOS find
+     * {@code Publish.yml} when asked for {@code publish.yml}: each segment is looked up in its directory's listing,
+     * so every OS gives the answer CI will. A path that climbs out of {@code root}, or that the file system cannot
+     * even name (Windows refuses {@code <>:"|?*}, every OS a NUL), names no file.
+     */
+    static Path exactFile(Path root, String relative) {
+        Path current = root;
+        for (String segment : relative.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            String found = segment.equals("..") || !Files.isDirectory(current) ? null : entry(current, segment, false);
+            if (found == null) {
+                return null;
+            }
+            current = current.resolve(found);
+        }
+        return current != root && Files.isRegularFile(current) ? current : null;
+    }
+
+    /**
+     * The path below {@code root} that names a file only when case is ignored, as {@code relative} would find on a
+     * case-insensitive file system, spelled as on disk (for "did you mean"); {@code null} if there is none.
+     */
+    static String caseTwin(Path root, String relative) {
+        Path current = root;
+        List<String> names = new ArrayList<>();
+        for (String segment : relative.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            String found = segment.equals("..") || !Files.isDirectory(current) ? null : entry(current, segment, true);
+            if (found == null) {
+                return null;
+            }
+            names.add(found);
+            current = current.resolve(found);
+        }
+        return !names.isEmpty() && Files.isRegularFile(current) ? String.join("/", names) : null;
+    }
+
+    // The entry of dir named name (exactly, or ignoring case), as the directory lists it.
+    private static String entry(Path dir, String name, boolean ignoreCase) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (ignoreCase ? n.equalsIgnoreCase(name) : n.equals(name)) {
+                    return n;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
     private static CiFiles found(Path root, Path workflowsDir, String searched) throws IOException {
         List<Path> workflows = new ArrayList<>();
         if (Files.isDirectory(workflowsDir)) {
@@ -102,7 +160,6 @@ final class WorkflowLocator {
             }
         }
         workflows.sort(null);
-        Path gitlab = root.resolve(".gitlab-ci.yml");
-        return new CiFiles(root, workflows, Files.isRegularFile(gitlab) ? gitlab : null, searched);
+        return new CiFiles(root, workflows, exactFile(root, ".gitlab-ci.yml"), searched);
     }
 }

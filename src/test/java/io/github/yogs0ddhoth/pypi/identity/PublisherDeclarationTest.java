@@ -12,6 +12,16 @@ class PublisherDeclarationTest {
             new PublisherDeclaration("octo/flat", "flat.yml", "flat-env", null);
 
     @Test
+    void aWorkflowPathPastedWithBackslashesNamesTheSameFile() {
+        assertEquals("publish.yml", new PublisherDeclaration("o/r", ".github\\workflows\\publish.yml", null, null)
+                .gitHubWorkflowFile());
+        assertEquals("publish.yml", new PublisherDeclaration("o/r", ".\\.github\\workflows\\publish.yml", null, null)
+                .gitHubWorkflowFile());
+        assertEquals("ci/release.yml", new PublisherDeclaration("g/p", ".\\ci\\release.yml", null, null)
+                .gitLabConfigPath());
+    }
+
+    @Test
     void nestedFieldsWinOneByOne() {
         PublisherDeclaration merged = FLAT.overriddenBy(new PublisherDeclaration(null, "release.yml", " ", null));
         assertEquals(new PublisherDeclaration("octo/flat", "release.yml", "flat-env", null), merged);
