@@ -96,6 +96,33 @@ class DistributionFinderTest {
         }
 
         @Test
+        void patternsWrittenWithWindowsBackslashesSelectTheSameFilesOnEveryOs() throws Exception {
+            Path kept = TestDistributions.wheel(root.resolve("dist"), "a-1-py3-none-any.whl", metadata("a", "1"));
+            TestDistributions.wheel(root.resolve("dist/old"), "a-0.9-py3-none-any.whl", metadata("a", "0.9"));
+            TestDistributions.wheel(root.resolve("other"), "b-1-py3-none-any.whl", metadata("b", "1"));
+
+            DiscoveryResult windows = finder.discover(root, List.of(".\\dist\\**\\*.whl"), List.of("dist\\old\\"));
+            DiscoveryResult unix = finder.discover(root, List.of("./dist/**/*.whl"), List.of("dist/old/"));
+
+            assertThat(windows.distributions()).extracting(Distribution::path).containsExactly(kept);
+            assertThat(unix.distributions()).extracting(Distribution::path).containsExactly(kept);
+        }
+
+        @Test
+        void patternsAreCaseSensitiveOnEveryOsWhateverTheFileSystem() throws Exception {
+            // Windows and macOS would open a.WHL as a.whl; the patterns decide by the name as listed, the same
+            // everywhere, and PyPI's file names are lower-case .whl and .tar.gz.
+            TestDistributions.wheel(root, "a-1-py3-none-any.whl", metadata("a", "1"));
+            TestDistributions.wheel(root, "b-1-py3-none-any.WHL", metadata("b", "1"));
+
+            DiscoveryResult result = finder.discover(root, DEFAULTS, List.of("**/A-*.whl"));
+
+            assertThat(result.distributions()).extracting(Distribution::filename).containsExactly(
+                    "a-1-py3-none-any.whl");
+            assertThat(result.ignored()).isEmpty();
+        }
+
+        @Test
         void reportsAbsoluteNormalisedPathsForARelativeDirectory() throws Exception {
             TestDistributions.wheel(root, "a-1-py3-none-any.whl", metadata("a", "1"));
             Path relative = Path.of("").toAbsolutePath().relativize(root);
