@@ -71,7 +71,7 @@ record TarListing(List<String> names, List<String> sparse, List<String> outside,
                 if (isSparse(entry)) {
                     sparse.add(name);
                 }
-                if (name.startsWith("/") || climbsOut(name)) {
+                if (isAbsolute(name) || climbsOut(name)) {
                     outside.add(name);
                 }
                 Optional<String> refused = refusedByPip(entry);
@@ -98,7 +98,7 @@ record TarListing(List<String> names, List<String> sparse, List<String> outside,
         if (entry.isSymbolicLink() || entry.isLink()) {
             String target = entry.getLinkName();
             String kind = entry.isSymbolicLink() ? "a symbolic link" : "a hard link";
-            if (target.startsWith("/")) {
+            if (isAbsolute(target)) {
                 return Optional.of(kind + " to the absolute path '" + DisplayName.of(target) + "'");
             }
             // A symbolic link resolves from its own directory, a hard link from the archive root.
@@ -112,10 +112,22 @@ record TarListing(List<String> names, List<String> sparse, List<String> outside,
         return Optional.empty();
     }
 
-    /** Whether a relative path, with its {@code ..} applied, ends up above where it starts. */
+    /**
+     * Whether a name is absolute where the archive may be unpacked: {@code /x}, and on Windows also {@code \\x} and
+     * {@code C:x}. pip on Windows joins such a name to the target directory and gets the name itself.
+     */
+    static boolean isAbsolute(String name) {
+        return name.startsWith("/") || name.startsWith("\\")
+                || (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0)));
+    }
+
+    /**
+     * Whether a relative path, with its {@code ..} applied, ends up above where it starts. A backslash separates too:
+     * on Windows, where pip unpacks and installs as well, {@code ..\\..\\x} climbs out as {@code ../../x} does.
+     */
     static boolean climbsOut(String path) {
         int depth = 0;
-        for (String part : path.split("/")) {
+        for (String part : path.split("[/\\\\]")) {
             if (part.equals("..")) {
                 if (--depth < 0) {
                     return true;

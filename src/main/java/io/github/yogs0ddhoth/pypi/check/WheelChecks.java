@@ -157,7 +157,7 @@ final class WheelChecks {
         Set<String> outside = new TreeSet<>();
         Set<String> distInfos = new TreeSet<>();
         for (String name : names) {
-            if (isAbsolute(name) || TarListing.climbsOut(name)) {
+            if (TarListing.isAbsolute(name) || TarListing.climbsOut(name)) {
                 outside.add(name);
             }
             // pip's own test: the first path component of every entry, directory or file, ending in .dist-info.
@@ -181,11 +181,6 @@ final class WheelChecks {
                     "Rebuild the wheel from a clean build directory (a stale .dist-info from an earlier version or"
                             + " name is the usual cause), so that it holds exactly one '<name>-<version>.dist-info'."));
         }
-    }
-
-    private static boolean isAbsolute(String name) {
-        return name.startsWith("/") || name.startsWith("\\")
-                || (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0)));
     }
 
     private static String explain(Rule rule) {

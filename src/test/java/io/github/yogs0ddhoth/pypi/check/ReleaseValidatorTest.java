@@ -889,6 +889,34 @@ class ReleaseValidatorTest {
         }
 
         @Test
+        void windowsSeparatorsAndDriveLettersClimbOutOfWheelsAndSdistsToo() throws Exception {
+            // On Linux these are odd names; pip on Windows reads '\\' as a separator and 'C:' as a drive.
+            Path wheel = rawWheel("demo-1.0-py3-none-any.whl", z -> z.stored("demo\\..\\..\\evil.pth", "x")
+                    .stored("demo/ok\\..\\fine.py", "y"));
+            Path sdist = new RawTar()
+                    .file("demo-1.0/PKG-INFO", metadata("demo", "1.0"))
+                    .file("demo-1.0/..\\..\\evil.bat", "del")
+                    .symbolicLink("demo-1.0/win", "C:\\Windows")
+                    .symbolicLink("demo-1.0/up", "..\\..\\..")
+                    .write(root, "demo-1.0.tar.gz");
+
+            ValidationReport report = validate();
+            List<Finding> outside = report.findings().stream().filter(f -> f.rule().equals("archive-path-outside"))
+                    .toList();
+
+            assertThat(outside).extracting(Finding::file).containsExactly(wheel.toString(), sdist.toString());
+            assertThat(outside.get(0).message())
+                    .startsWith("1 entry of demo-1.0-py3-none-any.whl have an absolute path or climb out with '..'"
+                            + " ('demo\\..\\..\\evil.pth')");
+            assertThat(outside.get(1).message())
+                    .startsWith("1 member(s) of demo-1.0.tar.gz have an absolute path or climb out with '..'"
+                            + " ('demo-1.0/..\\..\\evil.bat')");
+            assertThat(single(report, "sdist-special-member", sdist).message()).contains(
+                    "'demo-1.0/win' (a symbolic link to the absolute path 'C:\\Windows')",
+                    "'demo-1.0/up' (a symbolic link to '..\\..\\..', outside the archive)");
+        }
+
+        @Test
         void aSymbolicLinkPkgInfoFailsTheReleaseUnderItsOwnRule() throws Exception {
             goodWheel("demo-1.0-py3-none-any.whl", "demo", "1.0");
             Path sdist = new RawTar()
