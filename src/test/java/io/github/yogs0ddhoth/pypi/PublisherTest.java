@@ -272,4 +272,60 @@ class PublisherTest {
         assertThat(stdout.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("::error"))).hasSize(1);
         assertThat(index.mintRequests()).isZero();
     }
+
+    /** What a hostile or careless index echoes: the upload token raw, URL-encoded, and as the Basic header. */
+    private static String echo() {
+        String basic = java.util.Base64.getEncoder().encodeToString(("__token__:" + FakeIndex.MINTED_TOKEN)
+                .getBytes(StandardCharsets.UTF_8));
+        return "Bad request. You sent Authorization: Basic " + basic + " with password " + FakeIndex.MINTED_TOKEN
+                + " (" + java.net.URLEncoder.encode(FakeIndex.MINTED_TOKEN, StandardCharsets.UTF_8) + ")"
+                + "\n::stop-commands::pwned\n::warning::forged";
+    }
+
+    /** Publishes on "GitHub" against the stubbed index and checks every output for secrets and injected lines. */
+    private void assertNothingLeaksFrom(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer)
+            throws Exception {
+        SampleRelease.write(target);
+        index.server().stubFor(WireMock.post("/legacy/").atPriority(0).willReturn(answer));
+        Path summary = target.resolve("summary.md");
+        Path outputs = target.resolve("outputs.txt");
+        Path report = target.resolve("report.json");
+        Map<String, String> env = new java.util.HashMap<>(index.gitHubEnvironment());
+        env.put("GITHUB_STEP_SUMMARY", summary.toString());
+        env.put("GITHUB_OUTPUT", outputs.toString());
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> publishWith(env, 1, report));
+
+        assertThat(thrown).isInstanceOf(PublishException.class);
+        assertThat(thrown.getCause()).isNull();
+        String basic = java.util.Base64.getEncoder().encodeToString(("__token__:" + FakeIndex.MINTED_TOKEN)
+                .getBytes(StandardCharsets.UTF_8));
+        List<String> printed = stdout.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.startsWith("::add-mask::")).toList();
+        Map<String, String> outputsByName = Map.of("exception", thrown.getMessage(), "log", log.text(),
+                "annotations", String.join("\n", printed), "summary", Files.readString(summary),
+                "report.json", Files.readString(report), "outputs", Files.readString(outputs));
+        outputsByName.forEach((where, text) -> assertThat(text).as(where)
+                .doesNotContain(FakeIndex.MINTED_TOKEN, basic, "minted-9c2e41d7"));
+        assertThat(printed).as("every stdout line is one of the plugin's own annotations")
+                .allMatch(l -> l.startsWith("::error title=") || l.startsWith("::warning title="));
+        assertThat(printed).filteredOn(l -> l.startsWith("::error")).hasSize(1);
+        assertThat(log.lines()).noneMatch(l -> l.startsWith("::"));
+        assertThat(thrown.getMessage().lines()).noneMatch(l -> l.stripLeading().startsWith("::"));
+        assertThat(stdout.toString(StandardCharsets.UTF_8).lines()).contains(
+                "::add-mask::" + FakeIndex.MINTED_TOKEN, "::add-mask::" + basic);
+    }
+
+    @Test
+    void anUploadErrorEchoingTheTokenShowsItNowhere() throws Exception {
+        assertNothingLeaksFrom(WireMock.aResponse().withStatus(400).withStatusMessage(echo().replace("\n", " "))
+                .withHeader("Content-Type", "text/plain").withBody(echo()));
+    }
+
+    @Test
+    void aRedirectCarryingTheTokenShowsItNowhere() throws Exception {
+        assertNothingLeaksFrom(WireMock.aResponse().withStatus(302).withHeader("Location",
+                "https://evil.example/legacy/?token=" + java.net.URLEncoder.encode(FakeIndex.MINTED_TOKEN,
+                        StandardCharsets.UTF_8) + "&raw=" + FakeIndex.MINTED_TOKEN).withBody(echo()));
+    }
 }

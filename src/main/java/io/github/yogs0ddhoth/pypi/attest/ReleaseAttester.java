@@ -175,6 +175,13 @@ public final class ReleaseAttester {
         return java.util.Collections.unmodifiableMap(attested);
     }
 
+    /** The Rekor log index of each file's attestation from the last {@link #attest} call, by file name. */
+    public Map<String, Long> rekorLogIndexes() {
+        Map<String, Long> indexes = new java.util.LinkedHashMap<>();
+        attested.forEach((file, a) -> indexes.put(file, a.entry().logIndex()));
+        return indexes;
+    }
+
     /** An attestation another tool left beside the file, verified as PyPI will verify it; empty when none. */
     private Optional<Attestation> existing(Statement file, Path path, TrustConfig trust, ExpectedPublisher publisher)
             throws AttestationException {

@@ -38,8 +38,12 @@ public record RetryPolicy(int retries, Duration initialDelay, Duration maxDelay,
     }
 
     public static RetryPolicy standard(int retries) {
-        return new RetryPolicy(retries, Duration.ofSeconds(2), Duration.ofSeconds(30), Math::random,
-                d -> Thread.sleep(d.toMillis()));
+        return standard(retries, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** The standard backoff (2 s doubling to 30 s, with jitter), waiting with {@code sleeper}. */
+    public static RetryPolicy standard(int retries, Sleeper sleeper) {
+        return new RetryPolicy(retries, Duration.ofSeconds(2), Duration.ofSeconds(30), Math::random, sleeper);
     }
 
     public static RetryPolicy none() {

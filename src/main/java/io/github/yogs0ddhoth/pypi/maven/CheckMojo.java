@@ -7,6 +7,8 @@ import io.github.yogs0ddhoth.pypi.policy.PolicyReport;
 import io.github.yogs0ddhoth.pypi.policy.PolicyScope;
 import io.github.yogs0ddhoth.pypi.policy.PublishTarget;
 import io.github.yogs0ddhoth.pypi.policy.PublishingPolicy;
+import io.github.yogs0ddhoth.pypi.report.PublishLog;
+import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,17 +69,19 @@ public class CheckMojo extends AbstractPypiMojo {
             getLog().info("Skipping the PyPI release check (pypi.check.skip=true)");
             return;
         }
+        // File names and workflow files come from outside: they pass the output gate like every publish line.
+        PublishLog out = new SecretMasker(null).redacting(new MavenPublishLog(getLog()));
         ReleaseInspection.Result result;
         try {
-            result = new ReleaseInspection(new MavenPublishLog(getLog())).inspect(
+            result = new ReleaseInspection(out).inspect(
                     java.util.List.of(packagesDirectory.toPath()), includes(), excludes(),
                     Optional.ofNullable(expectedVersion()));
         } catch (DistributionException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         ValidationReport validation = result.validation();
-        validation.render().lines().forEach(line -> getLog().info(line));
-        PolicyReport policy = policySkip ? null : policy();
+        out.info(validation.render());
+        PolicyReport policy = policySkip ? null : policy(out);
         if (validation.hasErrors()) {
             throw new MojoFailureException("The release check FAILED: " + validation.errors().size()
                     + " problem(s) would make the index refuse this release. See the report above.");
@@ -88,7 +92,7 @@ public class CheckMojo extends AbstractPypiMojo {
         }
     }
 
-    private PolicyReport policy() throws MojoFailureException {
+    private PolicyReport policy(PublishLog out) throws MojoFailureException {
         PublishTarget fallback = new PublishTarget(repositoryUrl, declaredPublisher());
         List<PublishTarget> targets = PublishTargets.of(project,
                 plugin == null ? "" : plugin.getPluginLookupKey(), fallback);
@@ -115,11 +119,11 @@ public class CheckMojo extends AbstractPypiMojo {
         }
         for (String line : report.render(failOnWarning).lines().toList()) {
             if (line.startsWith("FAIL")) {
-                getLog().error(line);
+                out.error(line);
             } else if (line.startsWith("WARN")) {
-                getLog().warn(line);
+                out.warn(line);
             } else {
-                getLog().info(line);
+                out.info(line);
             }
         }
         return report;

@@ -11,33 +11,94 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
-/** Writes a {@link ReleaseReport} where people and later CI steps read it. */
+/**
+ * Writes a {@link ReleaseReport} where people and later CI steps read it. Every string passes the run's output
+ * gate on the way out: the runner masks the job log, but not the job summary, the step outputs or report.json.
+ */
 public final class ReportWriter {
+    /** The job summary lists this many files, then says how many more there are. */
+    static final int MAX_SUMMARY_FILES = 200;
+    /** The error text shown in the job summary; GitHub refuses a step's summary over 1 MiB. */
+    static final int MAX_SUMMARY_ERROR = 64 * 1024;
+
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final SecretMasker gate;
+
+    public ReportWriter(SecretMasker gate) {
+        this.gate = gate;
+    }
+
+    /**
+     * Writes report.json, the job summary and the step outputs, each on its own: one that cannot be written is
+     * reported with its cause and does not keep the others from being written.
+     *
+     * @param reportFile  null for none
+     * @param summaryFile null for none
+     * @param outputsFile null for none
+     */
+    public void writeAll(ReleaseReport report, Path reportFile, Path summaryFile, Path outputsFile, PublishLog log) {
+        if (reportFile != null) {
+            try {
+                writeJson(report, reportFile);
+                log.info("Report: " + reportFile);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not write the publish report " + reportFile + ": " + cause(e));
+            }
+        }
+        if (summaryFile != null) {
+            try {
+                appendGitHubSummary(report, summaryFile);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not write the job summary (GITHUB_STEP_SUMMARY=" + summaryFile + "): " + cause(e));
+            }
+        }
+        if (outputsFile != null) {
+            try {
+                appendGitHubOutputs(report, outputsFile);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not write the step outputs (GITHUB_OUTPUT=" + outputsFile + "): " + cause(e));
+            }
+        }
+    }
+
+    /** Where anyone can look up a Rekor entry of Sigstore's public-good log. */
+    static String searchUrl(long logIndex) {
+        return "https://search.sigstore.dev/?logIndex=" + logIndex;
+    }
+
+    private static String cause(Exception e) {
+        String type = e.getClass().getSimpleName();
+        return e.getMessage() == null ? type : type + ": " + e.getMessage();
+    }
 
     /** The machine-readable report, replaced on every run. */
     public void writeJson(ReleaseReport report, Path file) throws IOException {
         ObjectNode root = json.createObjectNode();
         root.put("status", report.status());
-        root.put("repository", report.repository());
-        root.put("project", report.project());
-        root.put("version", report.version());
-        root.put("releaseUrl", report.releaseUrl());
-        root.put("error", report.error());
+        root.put("repository", gate.redactSecrets(report.repository()));
+        root.put("project", gate.redactSecrets(report.project()));
+        root.put("version", gate.redactSecrets(report.version()));
+        root.put("releaseUrl", gate.redactSecrets(report.releaseUrl()));
+        root.put("error", gate.redactSecrets(report.error()));
         root.put("started", report.started().toString());
         root.put("finished", report.finished().toString());
         ArrayNode files = root.putArray("files");
         for (FileReport f : report.files()) {
             ObjectNode node = files.addObject();
-            node.put("filename", f.filename());
+            node.put("filename", gate.redactSecrets(f.filename()));
             node.put("size", f.size());
             node.put("sha256", f.sha256());
             node.put("blake2_256", f.blake2b256());
             node.put("outcome", f.outcome());
             node.put("onIndex", f.isOnIndex());
-            node.put("message", f.message());
+            node.put("message", gate.redactSecrets(f.message()));
+            if (f.rekorLogIndex() != null) {
+                node.put("rekorLogIndex", f.rekorLogIndex());
+                node.put("attestationUrl", searchUrl(f.rekorLogIndex()));
+            }
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, json.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
@@ -45,11 +106,11 @@ public final class ReportWriter {
 
     /** The final table of the log. */
     public String table(ReleaseReport report) {
-        int width = Math.max(8, report.files().stream().mapToInt(f -> f.filename().length()).max().orElse(8));
+        int width = Math.max(8, report.files().stream().mapToInt(f -> cell(f.filename()).length()).max().orElse(8));
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%-" + width + "s  %10s  %-64s  %s%n", "File", "Size", "SHA-256", "Outcome"));
+        t.append(String.format(Locale.ROOT, "%-" + width + "s  %10s  %-64s  %s\n", "File", "Size", "SHA-256", "Outcome"));
         for (FileReport f : report.files()) {
-            t.append(String.format(Locale.ROOT, "%-" + width + "s  %10s  %-64s  %s%n", f.filename(),
+            t.append(String.format(Locale.ROOT, "%-" + width + "s  %10s  %-64s  %s\n", cell(f.filename()),
                     Units.bytes(f.size()), f.sha256(), f.outcome()));
         }
         return t.toString().stripTrailing();
@@ -64,18 +125,34 @@ public final class ReportWriter {
             case "partial" -> "Partly published " + report.project() + " " + report.version();
             default -> "Publishing " + nullToEmpty(report.project()) + " " + nullToEmpty(report.version()) + " failed";
         };
-        md.append("### PyPI: ").append(title.strip()).append("\n\n");
+        md.append("### PyPI: ").append(markdown(title.strip())).append("\n\n");
         if (report.releaseUrl() != null && !report.status().equals("dry-run")) {
-            md.append("Release: ").append(report.releaseUrl()).append("\n\n");
+            md.append("Release: ").append(markdown(report.releaseUrl())).append("\n\n");
         }
-        md.append("Index: `").append(report.repository()).append("`\n\n");
-        md.append("| File | Size | SHA-256 | Outcome |\n|---|---:|---|---|\n");
-        for (FileReport f : report.files()) {
-            md.append("| `").append(f.filename()).append("` | ").append(Units.bytes(f.size())).append(" | `")
-                    .append(f.sha256()).append("` | ").append(f.outcome()).append(" |\n");
+        md.append("Index: ").append(code(report.repository())).append("\n\n");
+        List<FileReport> files = report.files();
+        boolean attested = files.stream().anyMatch(f -> f.rekorLogIndex() != null);
+        md.append(attested ? "| File | Size | SHA-256 | Outcome | Attestation |\n|---|---:|---|---|---|\n"
+                : "| File | Size | SHA-256 | Outcome |\n|---|---:|---|---|\n");
+        for (FileReport f : files.subList(0, Math.min(files.size(), MAX_SUMMARY_FILES))) {
+            md.append("| ").append(code(f.filename())).append(" | ").append(Units.bytes(f.size())).append(" | `")
+                    .append(cell(f.sha256())).append("` | ").append(markdown(f.outcome())).append(" |");
+            if (attested) {
+                md.append(f.rekorLogIndex() == null ? " none |"
+                        : " [Rekor " + f.rekorLogIndex() + "](" + searchUrl(f.rekorLogIndex()) + ") |");
+            }
+            md.append("\n");
+        }
+        if (files.size() > MAX_SUMMARY_FILES) {
+            md.append("\nand ").append(files.size() - MAX_SUMMARY_FILES).append(" more file(s), see the log.\n");
         }
         if (report.error() != null) {
-            md.append("\n**Error**\n\n```\n").append(report.error().replace("```", "'''")).append("\n```\n");
+            String error = gate.redact(report.error());
+            if (error.length() > MAX_SUMMARY_ERROR) {
+                int more = (int) error.substring(MAX_SUMMARY_ERROR).lines().count();
+                error = error.substring(0, MAX_SUMMARY_ERROR) + "\n... and " + more + " more line(s), see the log.";
+            }
+            md.append("\n**Error**\n\n```\n").append(error.replace("```", "'''")).append("\n```\n");
             md.append("\nOn the index: ").append(names(report, true)).append("  \nNot on the index: ")
                     .append(names(report, false)).append("\n");
         }
@@ -89,8 +166,11 @@ public final class ReportWriter {
         ArrayNode files = json.createArrayNode();
         for (FileReport f : report.files()) {
             if (f.isOnIndex()) {
-                files.addObject().put("filename", f.filename()).put("sha256", f.sha256())
-                        .put("blake2_256", f.blake2b256()).put("outcome", f.outcome());
+                ObjectNode node = files.addObject().put("filename", gate.redactSecrets(f.filename()))
+                        .put("sha256", f.sha256()).put("blake2_256", f.blake2b256()).put("outcome", f.outcome());
+                if (f.rekorLogIndex() != null) {
+                    node.put("rekorLogIndex", f.rekorLogIndex());
+                }
             }
         }
         byte[] random = new byte[8];
@@ -98,13 +178,13 @@ public final class ReportWriter {
         String delimiter = "pypi_" + HexFormat.of().formatHex(random);
         StringBuilder out = new StringBuilder();
         out.append("status=").append(report.status()).append("\n");
-        out.append("release-url=").append(report.releaseUrl() == null ? "" : report.releaseUrl()).append("\n");
+        out.append("release-url=").append(report.releaseUrl() == null ? "" : cell(report.releaseUrl())).append("\n");
         out.append("files<<").append(delimiter).append("\n")
                 .append(new ObjectMapper().writeValueAsString(files)).append("\n").append(delimiter).append("\n");
         out.append("hashes<<").append(delimiter).append("\n");
         for (FileReport f : report.files()) {
             if (f.isOnIndex()) {
-                out.append(f.sha256()).append("  ").append(f.filename()).append("\n");
+                out.append(f.sha256()).append("  ").append(cell(f.filename())).append("\n");
             }
         }
         out.append(delimiter).append("\n");
@@ -112,10 +192,32 @@ public final class ReportWriter {
                 StandardOpenOption.APPEND);
     }
 
-    private static String names(ReleaseReport report, boolean onIndex) {
-        String list = String.join(", ", report.files().stream().filter(f -> f.isOnIndex() == onIndex)
-                .map(f -> "`" + f.filename() + "`").toList());
-        return list.isEmpty() ? "none" : list;
+    private String names(ReleaseReport report, boolean onIndex) {
+        List<String> names = report.files().stream().filter(f -> f.isOnIndex() == onIndex)
+                .map(f -> code(f.filename())).toList();
+        if (names.isEmpty()) {
+            return "none";
+        }
+        String list = String.join(", ", names.subList(0, Math.min(names.size(), MAX_SUMMARY_FILES)));
+        return names.size() > MAX_SUMMARY_FILES ? list + " and " + (names.size() - MAX_SUMMARY_FILES) + " more" : list;
+    }
+
+    /** Outside text on one line, redacted: a file name cannot end a row or start a line of its own. */
+    private String cell(String text) {
+        return text == null ? "" : gate.redactOneLine(text);
+    }
+
+    /** A table cell's text, with the characters that would end the cell or open code made literal. */
+    private String markdown(String text) {
+        return cell(text).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+                .replace("<", "&lt;");
+    }
+
+    /** Text shown as code: backticks inside would close the span, so a longer fence is chosen. */
+    private String code(String text) {
+        String t = cell(text).replace("|", "\\|");
+        String fence = t.contains("``") ? "```" : t.contains("`") ? "``" : "`";
+        return fence + (fence.length() > 1 ? " " + t + " " : t) + fence;
     }
 
     private static String nullToEmpty(String s) {

@@ -117,4 +117,36 @@ public record UploadForm(List<FormField> fields, Path file, String filename, lon
     public List<String> values(String name) {
         return fields.stream().filter(x -> x.name().equals(name)).map(FormField::value).toList();
     }
+
+    /** The metadata name of the project, as the file's core metadata spells it. */
+    public String name() {
+        return single("name");
+    }
+
+    public String version() {
+        return single("version");
+    }
+
+    public String sha256() {
+        return single("sha256_digest");
+    }
+
+    public String blake2b256() {
+        return single("blake2_256_digest");
+    }
+
+    public boolean isSdist() {
+        return "sdist".equals(single("filetype"));
+    }
+
+    /** The same form with the PEP 740 {@code attestations} field (a JSON array) appended, as twine sends it. */
+    public UploadForm withAttestations(String attestationsJson) {
+        List<FormField> all = new ArrayList<>(fields);
+        all.add(new FormField("attestations", attestationsJson));
+        return new UploadForm(List.copyOf(all), file, filename, size);
+    }
+
+    private String single(String name) {
+        return fields.stream().filter(x -> x.name().equals(name)).map(FormField::value).findFirst().orElse("");
+    }
 }

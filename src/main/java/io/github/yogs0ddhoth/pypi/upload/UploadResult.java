@@ -9,7 +9,14 @@ public record UploadResult(Outcome outcome, String message) {
         ALREADY_PRESENT,
         /** The index has a different file under that name and {@code skipExisting} allowed moving on. */
         SKIPPED,
-        FAILED
+        FAILED,
+        /** A dry run: nothing was sent. */
+        WOULD_UPLOAD;
+
+        /** The word the report and the job summary use. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
     }
 
     public boolean isDone() {

@@ -93,6 +93,10 @@ class PublishWithAttestationsTest {
             verifier.verify(a, file, sha, SigstoreAttesterTest.GITHUB);
             Path written = target.resolve("pypi-publish/attestations/" + file + ".publish.attestation");
             assertThat(Attestation.parse(Files.readString(written)).toJson()).isEqualTo(a.toJson());
+            // The report points at the same Rekor entry that the uploaded attestation carries.
+            assertThat(report.files()).filteredOn(f -> f.filename().equals(file))
+                    .extracting(io.github.yogs0ddhoth.pypi.report.FileReport::rekorLogIndex)
+                    .containsExactly(a.entry().logIndex());
         }
         assertThat(log.text()).contains("Signed 2 PEP 740 attestation(s) as GitHub workflow octo/demo")
                 .contains("https://search.sigstore.dev/?logIndex=").doesNotContain(gitHubSigstoreToken);

@@ -15,7 +15,7 @@ class ReportWriterTest {
     @TempDir
     Path dir;
 
-    private final ReportWriter writer = new ReportWriter();
+    private final ReportWriter writer = new ReportWriter(new SecretMasker(null));
     private final List<FileReport> files = List.of(
             new FileReport("demo-1.0-py3-none-any.whl", 2048, "a".repeat(64), "b".repeat(64), "uploaded", "uploaded"),
             new FileReport("demo-1.0.tar.gz", 1024, "c".repeat(64), "d".repeat(64), "failed", "400 bad"));
@@ -77,5 +77,76 @@ class ReportWriterTest {
     void tableAlignsColumns() {
         assertThat(writer.table(partial).lines().toList()).hasSize(3)
                 .first().asString().startsWith("File").contains("SHA-256").endsWith("Outcome");
+    }
+
+    private static final String SECRET = "pypi-AgEIcHlwaS5vcmc-echoed-by-a-server";
+
+    private ReleaseReport hostile(SecretMasker gate, int extraFiles, String error) {
+        gate.register(SECRET);
+        List<FileReport> many = new java.util.ArrayList<>();
+        many.add(new FileReport("evil\n::stop-commands::x\n|`-1.0-py3-none-any.whl", 10, "e".repeat(64),
+                "f".repeat(64), "uploaded", "echo " + SECRET, 4242L));
+        for (int i = 0; i < extraFiles; i++) {
+            many.add(new FileReport("demo-1.0-cp3" + i + "-none-any.whl", 10, "a".repeat(64), "b".repeat(64),
+                    "failed", "x"));
+        }
+        return new ReleaseReport("https://upload.pypi.org/legacy/", "demo", "1.0", "https://pypi.org/project/demo/1.0/",
+                "partial", error, many, Instant.parse("2026-11-26T12:00:00Z"), Instant.parse("2026-11-26T12:00:05Z"));
+    }
+
+    @Test
+    void noSecretAndNoRawLineBreakFromOutsideReachesTheReportTheSummaryOrTheOutputs() throws Exception {
+        SecretMasker gate = new SecretMasker(null);
+        ReportWriter gated = new ReportWriter(gate);
+        ReleaseReport report = hostile(gate, 1, "400 Authorization: Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("__token__:" + SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + " token=" + SECRET);
+        Path json = dir.resolve("report.json");
+        Path summary = dir.resolve("summary.md");
+        Path outputs = dir.resolve("outputs");
+
+        gated.writeAll(report, json, summary, outputs, new io.github.yogs0ddhoth.pypi.testing.RecordingLog());
+
+        for (Path p : List.of(json, summary, outputs)) {
+            String text = Files.readString(p);
+            assertThat(text).as(p.toString()).doesNotContain(SECRET, "X190b2tlbl9f");
+            assertThat(text.lines()).as(p.toString()).noneMatch(l -> l.startsWith("::"));
+        }
+        assertThat(Files.readString(json)).contains("***");
+        assertThat(Files.readString(summary)).contains("***").contains("| `` evil\\n::stop-commands::x\\n\\|`-1.0-py3-none-any.whl `` |")
+                .contains("[Rekor 4242](https://search.sigstore.dev/?logIndex=4242)");
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("files").get(0).get("rekorLogIndex").asLong())
+                .isEqualTo(4242);
+    }
+
+    @Test
+    void theSummaryStaysUnderGitHubsLimitWithThousandsOfProblems() throws Exception {
+        SecretMasker gate = new SecretMasker(null);
+        ReleaseReport report = hostile(gate, 3000, "problem line\n".repeat(400_000));
+        Path summary = dir.resolve("summary.md");
+
+        new ReportWriter(gate).appendGitHubSummary(report, summary);
+
+        String md = Files.readString(summary);
+        assertThat(md.length()).isLessThan(1024 * 1024);
+        assertThat(md).contains("and 2801 more file(s), see the log.").contains("more line(s), see the log.");
+        assertThat(md.lines().filter(l -> l.startsWith("| `demo-1.0-cp3"))).hasSize(ReportWriter.MAX_SUMMARY_FILES - 1);
+    }
+
+    @Test
+    void eachOutputIsWrittenOnItsOwnAndAFailureSaysWhy() throws Exception {
+        SecretMasker gate = new SecretMasker(null);
+        Path blocked = dir.resolve("not-a-directory");
+        Files.writeString(blocked, "a file");
+        Path outputs = dir.resolve("outputs");
+        Path json = dir.resolve("report.json");
+        io.github.yogs0ddhoth.pypi.testing.RecordingLog log = new io.github.yogs0ddhoth.pypi.testing.RecordingLog();
+
+        new ReportWriter(gate).writeAll(partial, json, blocked.resolve("summary.md"), outputs, log);
+
+        assertThat(json).exists();
+        assertThat(Files.readString(outputs)).contains("status=partial");
+        assertThat(log.text()).contains("Could not write the job summary (GITHUB_STEP_SUMMARY=" + blocked)
+                .contains("Exception");
     }
 }
