@@ -381,7 +381,16 @@ final class ReleaseRun {
 
     private Path githubFile(String variable) {
         String value = request.environment().get(variable);
-        return commands == null || value == null || value.isBlank() ? null : Path.of(value);
+        if (commands == null || value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            log.warn("Not writing to " + variable + ": " + value + " is not a path this file system can hold ("
+                    + e.getReason() + ").");
+            return null;
+        }
     }
 
     private static String describeFailure(ReleaseReport report, String error) {

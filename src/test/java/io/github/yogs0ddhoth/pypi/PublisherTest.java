@@ -328,4 +328,20 @@ class PublisherTest {
                 "https://evil.example/legacy/?token=" + java.net.URLEncoder.encode(FakeIndex.MINTED_TOKEN,
                         StandardCharsets.UTF_8) + "&raw=" + FakeIndex.MINTED_TOKEN).withBody(echo()));
     }
+
+    @Test
+    void aSummaryPathTheFileSystemCannotHoldIsWarnedAboutAndTheOtherOutputsAreWritten() throws Exception {
+        SampleRelease.write(target);
+        Path outputs = target.resolve("outputs.txt");
+        Map<String, String> env = new java.util.HashMap<>(index.gitHubEnvironment());
+        env.put("GITHUB_STEP_SUMMARY", "summary\u0000.md");
+        env.put("GITHUB_OUTPUT", outputs.toString());
+
+        ReleaseReport report = publishWith(env, 0, target.resolve("report.json"));
+
+        assertThat(report.status()).isEqualTo("published");
+        assertThat(Files.readString(outputs)).contains("status=published");
+        assertThat(target.resolve("report.json")).exists();
+        assertThat(log.text()).contains("Not writing to GITHUB_STEP_SUMMARY: summary\\u0000.md is not a path");
+    }
 }
