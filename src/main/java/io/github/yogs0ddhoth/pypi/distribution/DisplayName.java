@@ -37,19 +37,26 @@ public final class DisplayName {
         StringBuilder out = new StringBuilder(name.length() + 8).append(name, 0, first);
         for (int i = first; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!needsEscape(c)) {
-                out.append(c);
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else {
-                out.append(String.format("\\u%04x", (int) c));
-            }
+            String escape = escape(c);
+            out.append(escape == null ? String.valueOf(c) : escape);
         }
         return out.toString();
+    }
+
+    /**
+     * How {@code c} is written in a message: {@code null} when as itself, else its visible escape ({@code \n},
+     * {@code \r}, {@code \t} or {@code \}{@code uXXXX}). The output gate uses the same classification.
+     */
+    public static String escape(char c) {
+        if (!needsEscape(c)) {
+            return null;
+        }
+        return switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> String.format("\\u%04x", (int) c);
+        };
     }
 
     /** Whether the name holds a character {@link #of(String)} escapes. */

@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.report;
 
+import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
  *
  * <p>Second, it makes sure no text from outside (a file name, a server's message, a claim, an environment value)
  * can act as a workflow command. The runner obeys a command only at the start of a line, so carriage returns, the
- * Unicode line separators, and other control characters are written as visible escapes; a line feed is kept (the
+ * Unicode line separators, other control characters and the bidirectional overrides are written as visible escapes,
+ * exactly as {@link DisplayName} writes file names; a line feed is kept (the
  * plugin's own messages have several lines), but a line that would begin with {@code ::} or {@code ##[} is
  * prefixed, and the {@linkplain #redacting redacting log} sends each line as its own log call so the logger's
  * level prefix starts every line. The plugin's own commands are written by {@link WorkflowCommands}, never through
@@ -138,19 +140,10 @@ public final class SecretMasker {
     }
 
     private static String escape(char c, boolean lineFeeds) {
-        if (c == '\n') {
-            return lineFeeds ? "\\n" : null;
+        if (!lineFeeds && (c == '\n' || c == '\t')) {
+            return null;
         }
-        if (c == '\t') {
-            return lineFeeds ? "\\t" : null;
-        }
-        if (c == '\r') {
-            return "\\r";
-        }
-        if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
-            return String.format("\\u%04x", (int) c);
-        }
-        return null;
+        return DisplayName.escape(c);
     }
 
     private static String defuse(String text) {
