@@ -96,18 +96,7 @@ final class WorkflowLocator {
      * even name (Windows refuses {@code <>:"|?*}, every OS a NUL), names no file.
      */
     static Path exactFile(Path root, String relative) {
-        Path current = root;
-        for (String segment : relative.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            String found = segment.equals("..") || !Files.isDirectory(current) ? null : entry(current, segment, false);
-            if (found == null) {
-                return null;
-            }
-            current = current.resolve(found);
-        }
-        return current != root && Files.isRegularFile(current) ? current : null;
+        return onDisk(root, relative, false);
     }
 
     /**
@@ -115,20 +104,30 @@ final class WorkflowLocator {
      * case-insensitive file system, spelled as on disk (for "did you mean"); {@code null} if there is none.
      */
     static String caseTwin(Path root, String relative) {
-        Path current = root;
+        Path found = onDisk(root, relative, true);
+        if (found == null) {
+            return null;
+        }
         List<String> names = new ArrayList<>();
+        root.relativize(found).forEach(name -> names.add(name.toString()));
+        return String.join("/", names);
+    }
+
+    // The regular file below root that relative names, segment by segment as the directories list them.
+    private static Path onDisk(Path root, String relative, boolean ignoreCase) {
+        Path current = root;
         for (String segment : relative.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }
-            String found = segment.equals("..") || !Files.isDirectory(current) ? null : entry(current, segment, true);
+            String found = segment.equals("..") || !Files.isDirectory(current) ? null
+                    : entry(current, segment, ignoreCase);
             if (found == null) {
                 return null;
             }
-            names.add(found);
             current = current.resolve(found);
         }
-        return !names.isEmpty() && Files.isRegularFile(current) ? String.join("/", names) : null;
+        return current != root && Files.isRegularFile(current) ? current : null;
     }
 
     // The entry of dir named name (exactly, or ignoring case), as the directory lists it.
