@@ -59,7 +59,7 @@ public final class ReleaseAttester {
     private final SecretMasker masker;
     private final Clock clock;
     private final PublishLog log;
-    private final Map<String, Attestation> attested = new LinkedHashMap<>();
+    private final Map<String, Long> rekorLogIndexes = new LinkedHashMap<>();
 
     public ReleaseAttester(Options options, TextExchange http, RetryPolicy retries, SecretMasker masker, Clock clock,
             PublishLog log) {
@@ -157,7 +157,7 @@ public final class ReleaseAttester {
         for (Statement file : files) {
             Attestation a = existing.containsKey(file.fileName()) ? existing.get(file.fileName())
                     : signed.get(file.fileName());
-            attested.put(file.fileName(), a);
+            rekorLogIndexes.put(file.fileName(), a.entry().logIndex());
             String json = a.toJson();
             if (!existing.containsKey(file.fileName())) {
                 write(file.fileName(), json);
@@ -167,19 +167,9 @@ public final class ReleaseAttester {
         return forms;
     }
 
-    /**
-     * The attestations of the last {@link #attest} call by file name, for the report: each one's
-     * {@code entry().logIndex()} is what {@code https://search.sigstore.dev/?logIndex=N} shows.
-     */
-    public Map<String, Attestation> attested() {
-        return java.util.Collections.unmodifiableMap(attested);
-    }
-
     /** The Rekor log index of each file's attestation from the last {@link #attest} call, by file name. */
     public Map<String, Long> rekorLogIndexes() {
-        Map<String, Long> indexes = new java.util.LinkedHashMap<>();
-        attested.forEach((file, a) -> indexes.put(file, a.entry().logIndex()));
-        return indexes;
+        return java.util.Collections.unmodifiableMap(rekorLogIndexes);
     }
 
     /** An attestation another tool left beside the file, verified as PyPI will verify it; empty when none. */

@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.attest;
 
+import io.github.yogs0ddhoth.pypi.report.ReportWriter;
 import java.time.Instant;
 
 /**
@@ -10,6 +11,6 @@ import java.time.Instant;
  */
 record VerifiedAttestation(String fileName, long logIndex, Instant integratedTime, FulcioIdentity identity) {
     public String searchUrl() {
-        return "https://search.sigstore.dev/?logIndex=" + logIndex;
+        return ReportWriter.searchUrl(logIndex);
     }
 }

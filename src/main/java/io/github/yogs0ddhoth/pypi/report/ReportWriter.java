@@ -65,7 +65,7 @@ public final class ReportWriter {
     }
 
     /** Where anyone can look up a Rekor entry of Sigstore's public-good log. */
-    static String searchUrl(long logIndex) {
+    public static String searchUrl(long logIndex) {
         return "https://search.sigstore.dev/?logIndex=" + logIndex;
     }
 

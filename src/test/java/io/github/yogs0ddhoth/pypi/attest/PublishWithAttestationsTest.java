@@ -283,8 +283,10 @@ class PublishWithAttestationsTest {
         Map<String, String> forms = attester.attest(java.net.URI.create("https://upload.pypi.org/legacy/"), () -> ci,
                 List.of(s));
 
-        Attestation a = attester.attested().get(s.fileName());
-        assertThat(forms.get(s.fileName())).isEqualTo("[" + a.toJson() + "]");
+        String form = forms.get(s.fileName());
+        Attestation a = Attestation.parse(form.substring(1, form.length() - 1));
+        assertThat(form).isEqualTo("[" + a.toJson() + "]");
+        assertThat(attester.rekorLogIndexes()).containsEntry(s.fileName(), a.entry().logIndex());
         assertThat(a.entry().logIndex()).isGreaterThanOrEqualTo(FakeSigstore.GLOBAL_INDEX_OFFSET);
         client.close();
     }
