@@ -104,16 +104,22 @@ public final class ReportWriter {
         Files.writeString(file, json.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     }
 
-    /** The final table of the log. */
+    /**
+     * The final table of the log. When any file was attested, a last column links each file's Rekor entry, the
+     * public record anyone can look up.
+     */
     public String table(ReleaseReport report) {
         int width = Math.max(8, report.files().stream().mapToInt(f -> cell(f.filename()).length()).max().orElse(8));
+        boolean attested = report.files().stream().anyMatch(f -> f.rekorLogIndex() != null);
+        String row = "%-" + width + "s  %10s  %-64s  " + (attested ? "%-12s  %s" : "%s%s") + "\n";
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%-" + width + "s  %10s  %-64s  %s\n", "File", "Size", "SHA-256", "Outcome"));
+        t.append(String.format(Locale.ROOT, row, "File", "Size", "SHA-256", "Outcome", attested ? "Rekor entry" : ""));
         for (FileReport f : report.files()) {
-            t.append(String.format(Locale.ROOT, "%-" + width + "s  %10s  %-64s  %s\n", cell(f.filename()),
-                    Units.bytes(f.size()), f.sha256(), f.outcome()));
+            String rekor = !attested ? "" : f.rekorLogIndex() == null ? "none" : searchUrl(f.rekorLogIndex());
+            t.append(String.format(Locale.ROOT, row, cell(f.filename()), Units.bytes(f.size()), f.sha256(),
+                    f.outcome(), rekor));
         }
-        return t.toString().stripTrailing();
+        return t.toString().lines().map(String::stripTrailing).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /** Appends GitHub-flavoured Markdown to the job summary ({@code GITHUB_STEP_SUMMARY}). */

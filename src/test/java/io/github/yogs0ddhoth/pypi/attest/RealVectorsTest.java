@@ -15,18 +15,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * Real entries of Sigstore's public-good instance, verified against the bundled public-good trust root.
  *
- * <p>The committed vector is a Maven Central bundle (see src/test/resources/attest/maven-central/README.md). Real
- * PyPI attestations (pypi-attestations' test assets: a GitHub and a GitLab publish attestation) are not committed,
- * as the data of a fetched repository; their tests run when {@code -Dattest.vectors=DIR} (default
- * {@code ../shared/vectors/pypi-attestations}) holds {@code pypi_attestations-0.0.19.tar.gz.publish.attestation},
- * {@code gitlab_oidc_project-0.0.3.tar.gz.publish.attestation} and {@code gitlab_oidc_project-0.0.3.tar.gz}
- * from pypi-attestations' {@code test/assets}, and are skipped otherwise.
+ * <p>Two sets of vectors, both committed with a note of where they came from: a Maven Central bundle
+ * (src/test/resources/attest/maven-central/README.md) and real PyPI publish attestations from pypi-attestations'
+ * test assets (src/test/resources/attest/pypi-attestations/README.md).
  */
 class RealVectorsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -152,12 +148,10 @@ class RealVectorsTest {
 
     // ---- real PyPI attestations, when a directory of them is given ----
 
-    /** {@code -Dattest.vectors=DIR}, else the shared folder beside the clone where CI would find them. */
-    private static Path vectors() {
-        String dir = System.getProperty("attest.vectors", "../shared/vectors/pypi-attestations");
-        Assumptions.assumeTrue(Files.isRegularFile(Path.of(dir, "pypi_attestations-0.0.19.tar.gz.publish.attestation")),
-                "no real PyPI attestations in " + dir + " (-Dattest.vectors=DIR): they are not committed");
-        return Path.of(dir);
+    /** The folder of pypi-attestations' assets on the test class path. */
+    private static Path vectors() throws Exception {
+        return Path.of(RealVectorsTest.class.getResource(
+                "/attest/pypi-attestations/pypi_attestations-0.0.19.tar.gz.publish.attestation").toURI()).getParent();
     }
 
     private static Attestation load(Path dir, String file) throws Exception {
@@ -176,7 +170,11 @@ class RealVectorsTest {
         String glDigest = HexFormat.of().formatHex(Merkle.sha256(Files.readAllBytes(
                 dir.resolve("gitlab_oidc_project-0.0.3.tar.gz"))));
 
-        VerifiedAttestation v = verifier.verify(gh, "pypi_attestations-0.0.19.tar.gz", subjectDigest(gh),
+        String ghDigest = HexFormat.of().formatHex(Merkle.sha256(Files.readAllBytes(
+                dir.resolve("pypi_attestations-0.0.19.tar.gz"))));
+        assertThat(subjectDigest(gh)).isEqualTo(ghDigest);
+
+        VerifiedAttestation v = verifier.verify(gh, "pypi_attestations-0.0.19.tar.gz", ghDigest,
                 new ExpectedPublisher.GitHub("trailofbits/pypi-attestations", "release.yml"));
         verifier.verify(gl, "gitlab_oidc_project-0.0.3.tar.gz", glDigest,
                 new ExpectedPublisher.GitLab("facutuesca/gitlab-oidc-project", ".gitlab-ci.yml"));
@@ -232,6 +230,24 @@ class RealVectorsTest {
         expect(Check.SIGNED_ENTRY_TIMESTAMP, with(a, new TransparencyLogEntry(e.logIndex(), e.logKeyId(), e.kind(),
                 e.kindVersion(), e.integratedTime(), e.signedEntryTimestamp(), p, MAPPER.writeValueAsBytes(body))),
                 file, digest, publisher);
+    }
+
+    @Test
+    void anAttestationOfSigstoresStagingInstanceIsNotTrusted() throws Exception {
+        Path dir = vectors();
+        String file = "rfc8785-0.1.2-py3-none-any.whl";
+        Attestation a = load(dir, file);
+        String digest = HexFormat.of().formatHex(Merkle.sha256(Files.readAllBytes(dir.resolve(file))));
+        assertThat(subjectDigest(a)).isEqualTo(digest);
+
+        // PyPI verifies against the public-good instance: an entry of the staging log proves nothing to it.
+        assertThatThrownBy(() -> verifier.verifyLogged(a.entry()))
+                .isInstanceOfSatisfying(VerificationException.class,
+                        e -> assertThat(e.check()).isEqualTo(Check.LOG_ENTRY))
+                .hasMessageContaining("does not trust");
+        assertThatThrownBy(() -> verifier.verify(a, file, digest,
+                new ExpectedPublisher.Google("william@yossarian.net")))
+                .isInstanceOf(VerificationException.class);
     }
 
     private static Attestation with(Attestation a, TransparencyLogEntry e) {

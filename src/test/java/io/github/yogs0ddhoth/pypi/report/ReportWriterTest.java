@@ -79,6 +79,23 @@ class ReportWriterTest {
                 .first().asString().startsWith("File").contains("SHA-256").endsWith("Outcome");
     }
 
+    @Test
+    void tableLinksEachAttestedFilesRekorEntry() {
+        ReleaseReport attested = new ReleaseReport("https://upload.pypi.org/legacy/", "demo", "1.0", null, "partial",
+                null, List.of(new FileReport("demo-1.0-py3-none-any.whl", 2048, "a".repeat(64), "b".repeat(64),
+                        "uploaded", "uploaded", 123456789L),
+                        new FileReport("demo-1.0.tar.gz", 1024, "c".repeat(64), "d".repeat(64), "failed", "400 bad")),
+                Instant.parse("2026-11-26T12:00:00Z"), Instant.parse("2026-11-26T12:00:05Z"));
+
+        List<String> lines = writer.table(attested).lines().toList();
+
+        assertThat(lines.get(0)).endsWith("Outcome       Rekor entry");
+        assertThat(lines.get(1)).startsWith("demo-1.0-py3-none-any.whl")
+                .endsWith("uploaded      https://search.sigstore.dev/?logIndex=123456789");
+        assertThat(lines.get(2)).endsWith("failed        none");
+        assertThat(writer.table(partial)).doesNotContain("Rekor");
+    }
+
     private static final String SECRET = "pypi-AgEIcHlwaS5vcmc-echoed-by-a-server";
 
     private ReleaseReport hostile(SecretMasker gate, int extraFiles, String error) {
