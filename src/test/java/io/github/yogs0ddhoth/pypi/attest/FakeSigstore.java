@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.yogs0ddhoth.pypi.testing.FakeIndex;
+import io.github.yogs0ddhoth.pypi.testing.Jwts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -55,8 +57,11 @@ public final class FakeSigstore implements AutoCloseable {
     volatile boolean rekorAnswersConflict;
     /** Sign SCTs with a key the trust config does not list. */
     volatile boolean rogueSct;
-    /** Send a proof with one hash corrupted. */
-    volatile boolean corruptProof;
+    /**
+     * Send proofs that do not lead to the root: one hash flipped, or, for a path that has none (the first entry of
+     * a tree), one hash too many.
+     */
+    public volatile boolean corruptProof;
     private final Map<String, ObjectNode> entries = new ConcurrentHashMap<>();
     private final HttpServer server;
 
@@ -102,6 +107,27 @@ public final class FakeSigstore implements AutoCloseable {
     /** A GitHub Actions ID token of audience sigstore for octo/demo at refs/tags/v1.0. */
     public static String gitHubToken(String workflowFile, String jobWorkflowFile) {
         return SigstoreAttesterTest.gitHubToken(workflowFile, jobWorkflowFile);
+    }
+
+    /**
+     * A GitLab.com ID token of audience sigstore, as a job's {@code SIGSTORE_ID_TOKEN}: the claims of
+     * {@link Jwts#gitLabClaims()}, so it names the same project and CI file as {@link FakeIndex#gitLabIdToken()}.
+     */
+    public static String gitLabToken() {
+        Map<String, Object> c = Jwts.gitLabClaims();
+        c.put("aud", "sigstore");
+        c.put("jti", "jti-fake-sigstore-gitlab-1");
+        return Jwts.encode(c);
+    }
+
+    /**
+     * A Google metadata-server identity of audience sigstore ({@code format=full}), for the service account of
+     * {@link Jwts#googleClaims()}.
+     */
+    public static String googleToken() {
+        Map<String, Object> c = Jwts.googleClaims();
+        c.put("aud", "sigstore");
+        return Jwts.encode(c);
     }
 
     private ObjectNode log(String url, PublicKey key, byte[] id) {
@@ -265,6 +291,9 @@ public final class FakeSigstore implements AutoCloseable {
         List<byte[]> path = tree.path(index);
         for (int i = 0; i < path.size(); i++) {
             hashes.add(hex.formatHex(corruptProof && i == 0 ? RealVectorsTest.flip(path.get(i)) : path.get(i)));
+        }
+        if (corruptProof && path.isEmpty()) {
+            hashes.add(hex.formatHex(root));
         }
         proof.put("logIndex", index).put("rootHash", hex.formatHex(root)).put("treeSize", size);
         verification.put("signedEntryTimestamp", B64.encodeToString(TestCa.sign("SHA256withECDSA",
