@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi;
 
+import io.github.yogs0ddhoth.pypi.identity.CiContext;
 import io.github.yogs0ddhoth.pypi.identity.PublisherDeclaration;
 import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.Map;
  * @param packagesDirectories searched recursively; several when a multi-module build publishes at the end
  * @param checkUrl            the simple index to reconcile against, or null for the one serving the repository
  * @param reportFile          where report.json goes, or null for none
- * @param environment         the process environment; the core never reads {@code System.getenv} itself
+ * @param ci                  the CI this build runs on, from the process environment and the host facts the mojo
+ *                            read; the core never reads {@code System.getenv} or a host file itself
  * @param publisher           the trusted publisher the user declared, checked against the ID token's claims
  * @param failOnStoredToken   whether a long-lived PyPI token within the build's reach fails the build
  * @param serverIds           the ids of settings.xml's servers, where a stored PyPI password could hide
@@ -29,7 +31,7 @@ public record PublishRequest(
         int retries,
         String checkUrl,
         Path reportFile,
-        Map<String, String> environment,
+        CiContext ci,
         PublisherDeclaration publisher,
         boolean failOnStoredToken,
         List<String> serverIds,
@@ -41,7 +43,6 @@ public record PublishRequest(
         packagesDirectories = List.copyOf(packagesDirectories);
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
-        environment = Map.copyOf(environment);
         publisher = publisher == null ? PublisherDeclaration.none() : publisher;
         serverIds = List.copyOf(serverIds);
     }
@@ -49,17 +50,17 @@ public record PublishRequest(
     /** With the default {@value #DEFAULT_PARALLEL_UPLOADS} parallel uploads. */
     public PublishRequest(List<Path> packagesDirectories, List<String> includes, List<String> excludes,
             RepositoryUrl repository, boolean dryRun, boolean skipExisting, int retries, String checkUrl,
-            Path reportFile, Map<String, String> environment, PublisherDeclaration publisher,
+            Path reportFile, CiContext ci, PublisherDeclaration publisher,
             boolean failOnStoredToken, List<String> serverIds, String expectedVersion) {
         this(packagesDirectories, includes, excludes, repository, dryRun, skipExisting, retries, checkUrl, reportFile,
-                environment, publisher, failOnStoredToken, serverIds, expectedVersion, DEFAULT_PARALLEL_UPLOADS);
+                ci, publisher, failOnStoredToken, serverIds, expectedVersion, DEFAULT_PARALLEL_UPLOADS);
     }
 
     /** The common case: one directory, defaults for everything optional. */
     public static PublishRequest of(Path packagesDirectory, RepositoryUrl repository, boolean dryRun,
             Map<String, String> environment) {
         return new PublishRequest(List.of(packagesDirectory), List.of("**/*.whl", "**/*.tar.gz"), List.of(),
-                repository, dryRun, false, 3, null, null, environment, PublisherDeclaration.none(), true, List.of(),
+                repository, dryRun, false, 3, null, null, CiContext.of(environment, null), PublisherDeclaration.none(), true, List.of(),
                 null);
     }
 }

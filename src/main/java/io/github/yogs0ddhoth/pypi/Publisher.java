@@ -50,8 +50,7 @@ public final class Publisher {
      * @param attestation whether and how each file gets a PEP 740 attestation before the first upload
      */
     public ReleaseReport publish(PublishRequest request, ReleaseAttester.Options attestation) throws PublishException {
-        boolean onGitHub = "true".equals(request.environment().get("GITHUB_ACTIONS"));
-        SecretMasker gate = new SecretMasker(onGitHub ? new WorkflowCommands(stdout) : null);
+        SecretMasker gate = new SecretMasker(request.ci().onGitHubActions() ? new WorkflowCommands(stdout) : null);
         PublishLog log = gate.redacting(rawLog);
         try {
             return new ReleaseRun(request, attestation, httpSettings, clock, sleeper, gate, log).publish();

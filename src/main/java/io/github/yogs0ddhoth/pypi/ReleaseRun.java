@@ -12,7 +12,6 @@ import io.github.yogs0ddhoth.pypi.http.HttpClientFactory;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
 import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
-import io.github.yogs0ddhoth.pypi.identity.CiDetector;
 import io.github.yogs0ddhoth.pypi.identity.IdentityException;
 import io.github.yogs0ddhoth.pypi.identity.StoredTokenGuard;
 import io.github.yogs0ddhoth.pypi.identity.TrustedPublishing;
@@ -33,7 +32,6 @@ import io.github.yogs0ddhoth.pypi.upload.Preflight;
 import io.github.yogs0ddhoth.pypi.upload.UploadForm;
 import io.github.yogs0ddhoth.pypi.upload.UploadResult;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,7 +121,7 @@ final class ReleaseRun {
     private void refuseStoredTokens() throws PublishException {
         try {
             new StoredTokenGuard(gate, log, commands)
-                    .check(request.environment(), request.serverIds(), request.failOnStoredToken());
+                    .check(request.ci(), request.serverIds(), request.failOnStoredToken());
         } catch (IdentityException e) {
             throw new PublishException(e.getMessage(), null);
         }
@@ -182,8 +180,8 @@ final class ReleaseRun {
         String identityNote = "no token was requested (no CI detected)";
         try (CloseableHttpClient client = HttpClientFactory.create(httpSettings)) {
             TextExchange http = new TextExchange(client, httpSettings.exchangeTimeout(), retryPolicy, log::warn);
-            if (new CiDetector(http, gate).isSupportedCi(request.environment())) {
-                new TrustedPublishing(request.environment(), http, gate, commands, log, clock)
+            if (request.ci().isSupported()) {
+                new TrustedPublishing(request.ci(), http, gate, commands, log, clock)
                         .verify(request.repository().origin(), project(), request.publisher());
                 identityNote = "the ID token's claims were checked, but no upload token was minted";
             }
@@ -215,7 +213,7 @@ final class ReleaseRun {
      * @throws Ended when the index would refuse a file (nothing is sent) or already has every file
      */
     private void preflight(TextExchange http, IndexLookup index) throws Ended, PublishException {
-        if (!new CiDetector(http, gate).isSupportedCi(request.environment())) {
+        if (!request.ci().isSupported()) {
             return;
         }
         if (index.isOff()) {
@@ -271,7 +269,7 @@ final class ReleaseRun {
 
     /** The OIDC exchange: the CI's ID token, checked against the declared publisher, for an upload token. */
     private TokenManager proveIdentity(TextExchange http) throws IdentityException {
-        TrustedPublishing identity = new TrustedPublishing(request.environment(), http, gate, commands, log, clock);
+        TrustedPublishing identity = new TrustedPublishing(request.ci(), http, gate, commands, log, clock);
         TokenManager tokens = new TokenManager(clock, log);
         tokens.start(() -> identity.obtain(request.repository().origin(), project(), request.publisher()));
         return tokens;
@@ -282,7 +280,7 @@ final class ReleaseRun {
         ReleaseAttester attester = new ReleaseAttester(attestation, http, retryPolicy, gate, clock, log);
         List<UploadForm> toSend = toSend();
         Map<String, String> signed = attester.attest(request.repository().uri(),
-                () -> new CiDetector(http, gate).detect(request.environment()),
+                () -> request.ci().provider(http, gate),
                 toSend.stream().map(f -> new Statement(f.filename(), f.sha256())).toList(),
                 name -> toSend.stream().filter(f -> f.filename().equals(name)).map(UploadForm::file)
                         .findFirst().orElse(null));
@@ -371,26 +369,12 @@ final class ReleaseRun {
             log.info("");
             log.info(reports.table(report));
         }
-        reports.writeAll(report, request.reportFile(), githubFile("GITHUB_STEP_SUMMARY"), githubFile("GITHUB_OUTPUT"),
-                log);
+        request.ci().unusableFiles().forEach(log::warn);
+        reports.writeAll(report, request.reportFile(), request.ci().jobSummary(), request.ci().stepOutputs(), log);
         if (commands != null && failure != null && !failure.annotated()) {
             commands.error("PyPI publishing failed", error);
         }
         return report;
-    }
-
-    private Path githubFile(String variable) {
-        String value = request.environment().get(variable);
-        if (commands == null || value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Path.of(value);
-        } catch (java.nio.file.InvalidPathException e) {
-            log.warn("Not writing to " + variable + ": " + value + " is not a path this file system can hold ("
-                    + e.getReason() + ").");
-            return null;
-        }
     }
 
     private static String describeFailure(ReleaseReport report, String error) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
+import io.github.yogs0ddhoth.pypi.identity.CiContext;
 import io.github.yogs0ddhoth.pypi.testing.FakeIndex;
 import io.github.yogs0ddhoth.pypi.testing.HostileServer;
 import io.github.yogs0ddhoth.pypi.testing.RecordingLog;
@@ -65,7 +66,7 @@ class HostileIndexTest {
         Publisher publisher = new Publisher(log, new PrintStream(stdout, true, StandardCharsets.UTF_8), settings,
                 Clock.systemUTC(), sleeps::add);
         publisher.publish(new PublishRequest(List.of(target), List.of("**/*.whl", "**/*.tar.gz"), List.of(),
-                RepositoryUrl.parse(uploadUrl), false, false, RETRIES, null, null, gitHub.gitHubEnvironment(), null,
+                RepositoryUrl.parse(uploadUrl), false, false, RETRIES, null, null, CiContext.of(gitHub.gitHubEnvironment(), null), null,
                 true, List.of(), null));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.yogs0ddhoth.pypi.identity.CiContext;
 import io.github.yogs0ddhoth.pypi.report.FileReport;
 import io.github.yogs0ddhoth.pypi.report.ReleaseReport;
 import io.github.yogs0ddhoth.pypi.testing.FakeIndex;
@@ -163,7 +164,7 @@ class PublisherTest {
                 Http.settings(), Clock.systemUTC(), d -> {});
         return publisher.publish(new PublishRequest(List.of(target), List.of("**/*.whl", "**/*.tar.gz"), List.of(),
                 RepositoryUrl.parse(index.uploadUrl()), false, false, retries, index.baseUrl() + "/simple/",
-                reportFile, env, null, true, List.of(), null));
+                reportFile, CiContext.of(env, null), null, true, List.of(), null));
     }
 
     @Test

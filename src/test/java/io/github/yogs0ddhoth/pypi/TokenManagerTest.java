@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
+import io.github.yogs0ddhoth.pypi.identity.CiContext;
 import io.github.yogs0ddhoth.pypi.identity.PublisherDeclaration;
 import io.github.yogs0ddhoth.pypi.identity.TrustedPublishing;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
@@ -60,7 +61,8 @@ class TokenManagerTest {
 
     private TokenManager manager(boolean singleTokenCi) throws Exception {
         TrustedPublishing identity = new TrustedPublishing(
-                singleTokenCi ? index.gitLabEnvironment() : index.gitHubEnvironment(), new TextExchange(client),
+                CiContext.of(singleTokenCi ? index.gitLabEnvironment() : index.gitHubEnvironment(), null),
+                new TextExchange(client),
                 new SecretMasker(null), null, new RecordingLog(), clock);
         TokenManager m = new TokenManager(clock, new RecordingLog());
         m.start(() -> identity.obtain(index.baseUrl(), "demo_pkg", PublisherDeclaration.none()));
@@ -135,7 +137,7 @@ class TokenManagerTest {
                 .willSetStateTo("up"));
         List<Duration> sleeps = new java.util.ArrayList<>();
         RecordingLog log = new RecordingLog();
-        TrustedPublishing identity = new TrustedPublishing(index.gitHubEnvironment(), new TextExchange(client,
+        TrustedPublishing identity = new TrustedPublishing(CiContext.of(index.gitHubEnvironment(), null), new TextExchange(client,
                 new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), () -> 0.0, sleeps::add), log::warn),
                 new SecretMasker(null), null, log, clock);
         TokenManager m = new TokenManager(clock, log);
@@ -152,7 +154,7 @@ class TokenManagerTest {
     void onGitLabAFailedMintIsNotRetriedAndSaysWhy() throws Exception {
         index.server().stubFor(post(urlEqualTo("/_/oidc/mint-token")).atPriority(0)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
-        TrustedPublishing identity = new TrustedPublishing(index.gitLabEnvironment(),
+        TrustedPublishing identity = new TrustedPublishing(CiContext.of(index.gitLabEnvironment(), null),
                 new TextExchange(client, RetryPolicy.standard(3), m -> {}), new SecretMasker(null), null,
                 new RecordingLog(), clock);
         TokenManager m = new TokenManager(clock, new RecordingLog());

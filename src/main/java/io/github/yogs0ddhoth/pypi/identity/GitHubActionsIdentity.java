@@ -34,19 +34,9 @@ final class GitHubActionsIdentity implements IdentityProvider {
         this.masker = masker;
     }
 
-    public static boolean detect(Map<String, String> env) {
-        return "true".equals(env.get("GITHUB_ACTIONS"));
-    }
-
     @Override
     public PublisherKind kind() {
         return PublisherKind.GITHUB;
-    }
-
-    /** The token endpoint hands out a fresh token (new {@code jti}) on every request. */
-    @Override
-    public boolean canRefreshToken() {
-        return true;
     }
 
     @Override

@@ -6,10 +6,8 @@ import io.github.yogs0ddhoth.pypi.report.WorkflowCommands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 
 /**
  * Surfaces identity failures and warnings where a GitHub Actions user looks first: an annotation on the run, and a
@@ -25,10 +23,13 @@ final class GitHubJobReport {
     private final SecretMasker masker;
     private final PublishLog log;
 
-    /** @param commands null when not running under GitHub Actions */
-    GitHubJobReport(WorkflowCommands commands, Map<String, String> env, SecretMasker masker, PublishLog log) {
+    /**
+     * @param commands null when not running under GitHub Actions
+     * @param summary  the job summary ({@code GITHUB_STEP_SUMMARY}), or null for none
+     */
+    GitHubJobReport(WorkflowCommands commands, Path summary, SecretMasker masker, PublishLog log) {
         this.commands = commands;
-        this.summary = commands == null ? null : summaryPath(env.get("GITHUB_STEP_SUMMARY"));
+        this.summary = commands == null ? null : summary;
         this.masker = masker;
         this.log = log;
     }
@@ -64,14 +65,6 @@ final class GitHubJobReport {
         } catch (IOException e) {
             // The log already has the whole story; a summary we cannot write must not hide the real failure.
             log.debug("Could not append to the job summary " + summary + ": " + e.getMessage());
-        }
-    }
-
-    private static Path summaryPath(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Path.of(value);
-        } catch (InvalidPathException e) {
-            return null;
         }
     }
 }

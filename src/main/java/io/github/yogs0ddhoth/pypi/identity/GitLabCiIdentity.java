@@ -21,10 +21,6 @@ public final class GitLabCiIdentity implements IdentityProvider {
         this.masker = masker;
     }
 
-    public static boolean detect(Map<String, String> env) {
-        return "true".equals(env.get("GITLAB_CI"));
-    }
-
     /**
      * The variable the token for {@code audience} is expected in, by the rule PyPI's own tooling uses: upper-case the
      * audience, replace every character outside {@code [A-Z0-9_]} with {@code _}, and a leading character outside
@@ -46,12 +42,6 @@ public final class GitLabCiIdentity implements IdentityProvider {
     @Override
     public PublisherKind kind() {
         return PublisherKind.GITLAB;
-    }
-
-    /** One token per job, fixed at job start, spent by the first exchange. */
-    @Override
-    public boolean canRefreshToken() {
-        return false;
     }
 
     /**

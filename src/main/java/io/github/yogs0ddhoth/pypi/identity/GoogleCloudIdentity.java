@@ -62,12 +62,6 @@ final class GoogleCloudIdentity implements IdentityProvider {
         return PublisherKind.GOOGLE;
     }
 
-    /** The metadata server signs a new token on every request. */
-    @Override
-    public boolean canRefreshToken() {
-        return true;
-    }
-
     /** Google puts no token in the environment. */
     @Override
     public void maskEnvironmentSecrets() {}

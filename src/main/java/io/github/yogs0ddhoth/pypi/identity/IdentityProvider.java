@@ -10,12 +10,10 @@ public interface IdentityProvider {
     /** Which kind of PyPI trusted publisher this CI's tokens match. */
     PublisherKind kind();
 
-    /**
-     * Whether {@link #fetchIdToken} can be called again for a new, unspent token. GitLab gives a job exactly one ID
-     * token, fixed when the job starts, and PyPI accepts each token once: there a failed or expired exchange cannot
-     * be retried within the job.
-     */
-    boolean canRefreshToken();
+    /** Whether {@link #fetchIdToken} can be called again for a new, unspent token; see {@link PublisherKind}. */
+    default boolean canRefreshToken() {
+        return kind().canMintTwice();
+    }
 
     /**
      * Registers with the masker every secret this CI put in the environment, so that nothing printed afterwards can

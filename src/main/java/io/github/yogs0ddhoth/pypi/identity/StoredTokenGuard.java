@@ -40,16 +40,16 @@ public final class StoredTokenGuard {
      * @param serverIds the ids of settings.xml's {@code <server>} entries
      * @throws IdentityException naming every finding (never a value) with the reasoning and the fix
      */
-    public void check(Map<String, String> env, Collection<String> serverIds, boolean failOnStoredToken)
+    public void check(CiContext ci, Collection<String> serverIds, boolean failOnStoredToken)
             throws IdentityException {
-        List<StoredToken> found = scan(env, serverIds);
+        List<StoredToken> found = scan(ci.environment(), serverIds);
         if (found.isEmpty()) {
             return;
         }
         String message = message(found);
         if (failOnStoredToken) {
             IdentityException e = new IdentityException(TITLE, message + "\n" + OPT_OUT, null);
-            new GitHubJobReport(commands, env, masker, log).failure(e);
+            new GitHubJobReport(commands, ci.jobSummary(), masker, log).failure(e);
             throw e;
         }
         String warning = "pypi.failOnStoredToken=false: publishing anyway. " + message;

@@ -6,7 +6,6 @@ import io.github.yogs0ddhoth.pypi.report.PublishLog;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import io.github.yogs0ddhoth.pypi.report.WorkflowCommands;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * The identity half of a publish, as one call: detect the CI, mask its secrets, ask the index for the audience, get
@@ -15,39 +14,32 @@ import java.util.Map;
  * is also reported as an {@code ::error::} annotation and a job-summary section.
  */
 public final class TrustedPublishing {
-    private final Map<String, String> env;
+    private final CiContext ci;
     private final TextExchange http;
     private final RetryPolicy retryPolicy;
     private final SecretMasker masker;
     private final PublishLog log;
-    private final CiDetector detector;
     private final ClaimsCheck claimsCheck;
     private final GitHubJobReport report;
 
     /**
-     * @param env      the process environment
+     * @param ci       the CI this build runs on
      * @param http     the publish run's HTTP client, for the index and GitHub's token endpoint; its retry policy
      *                 becomes the one budget of each identity operation, whose requests are then each sent once
      * @param commands GitHub workflow commands, or null when not running under GitHub Actions
      * @param clock    decides whether the ID token has expired
      */
-    public TrustedPublishing(Map<String, String> env, TextExchange http, SecretMasker masker,
-            WorkflowCommands commands, PublishLog log, Clock clock) {
-        this(env, http, masker, commands, log, clock, new CiDetector(http.singleAttempt(), masker));
-    }
-
-    TrustedPublishing(Map<String, String> env, TextExchange http, SecretMasker masker, WorkflowCommands commands,
-            PublishLog log, Clock clock, CiDetector detector) {
-        this.env = env;
+    public TrustedPublishing(CiContext ci, TextExchange http, SecretMasker masker, WorkflowCommands commands,
+            PublishLog log, Clock clock) {
+        this.ci = ci;
         this.retryPolicy = http.retryPolicy();
         // The retries are this class's: the requests below it are sent once each, or attempts would multiply.
         this.http = http.singleAttempt();
         this.masker = masker;
         // Redacted here too, so that this class is safe whatever log it is handed.
         this.log = masker.redacting(log);
-        this.detector = detector;
         this.claimsCheck = new ClaimsCheck(clock);
-        this.report = new GitHubJobReport(commands, env, masker, this.log);
+        this.report = new GitHubJobReport(commands, ci.jobSummary(), masker, this.log);
     }
 
     /**
@@ -94,7 +86,7 @@ public final class TrustedPublishing {
 
     private Session open(String indexOrigin, String projectName, PublisherDeclaration declared)
             throws IdentityException {
-        IdentityProvider provider = detector.detect(env);
+        IdentityProvider provider = ci.provider(http, masker);
         // Before the first line this run logs about identity.
         provider.maskEnvironmentSecrets();
         TokenExchange exchange = new TokenExchange(indexOrigin, http, masker);

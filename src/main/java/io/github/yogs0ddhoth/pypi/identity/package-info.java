@@ -2,7 +2,10 @@
  * Proving who is publishing: CI detection, ID tokens and their claims, the check against the declared trusted
  * publisher, the token exchange, and the refusal of long-lived tokens.
  *
- * <p>{@link io.github.yogs0ddhoth.pypi.identity.TrustedPublishing} runs the whole sequence;
+ * <p>{@link io.github.yogs0ddhoth.pypi.identity.CiContext} is the one place that knows the CI: built once from the
+ * environment map and the host facts the mojo read (the DMI product name), it names the provider, whether it can
+ * mint twice, and where GitHub takes the job summary and step outputs.
+ * {@link io.github.yogs0ddhoth.pypi.identity.TrustedPublishing} runs the whole sequence;
  * {@link io.github.yogs0ddhoth.pypi.identity.StoredTokenGuard} runs before anything else, applying
  * {@link io.github.yogs0ddhoth.pypi.identity.StoredCredentials}, the one definition of a stored credential that the
  * policy check applies to CI files too. This package knows nothing

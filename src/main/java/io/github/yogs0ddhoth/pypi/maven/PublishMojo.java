@@ -6,10 +6,12 @@ import io.github.yogs0ddhoth.pypi.attest.ReleaseAttester;
 import io.github.yogs0ddhoth.pypi.Publisher;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
 import io.github.yogs0ddhoth.pypi.http.Preload;
+import io.github.yogs0ddhoth.pypi.identity.CiContext;
 import io.github.yogs0ddhoth.pypi.upload.CheckUrl;
 import io.github.yogs0ddhoth.pypi.upload.ParallelUploads;
 import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -142,6 +144,9 @@ public class PublishMojo extends AbstractPypiMojo {
     /** The process environment; a field so that tests can run the goal as if on, or off, a CI. */
     Map<String, String> environment = System.getenv();
 
+    /** Where the host's DMI product name is read, the host fact that recognises Google Cloud; tests point it away. */
+    Path dmiProductName = DmiProductName.LINUX;
+
     @Override
     public void execute() throws MojoFailureException {
         if (!skip) {
@@ -194,7 +199,8 @@ public class PublishMojo extends AbstractPypiMojo {
                 includes(), excludes(),
                 repository, dryRun, skipExisting, retries,
                 checkUrl == null || checkUrl.isBlank() ? null : checkUrl.trim(),
-                reportFile == null ? null : reportFile.toPath(), environment,
+                reportFile == null ? null : reportFile.toPath(),
+                CiContext.of(environment, DmiProductName.read(dmiProductName)),
                 declaredPublisher(),
                 failOnStoredToken,
                 settings == null ? List.of() : settings.getServers().stream().map(Server::getId).toList(),

@@ -80,9 +80,9 @@ class StoredTokenGuardTest {
     @Test
     void failsWithNamesAndReasoningButNeverValues(@TempDir Path dir) throws Exception {
         Path summary = dir.resolve("summary.md");
-        Map<String, String> env = Map.of("GITHUB_STEP_SUMMARY", summary.toString(), "TWINE_PASSWORD",
-                "twine-secret-1234", "OTHER", API_TOKEN);
-        assertThatThrownBy(() -> guard.check(env, List.of("pypi"), true))
+        Map<String, String> env = Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString(),
+                "TWINE_PASSWORD", "twine-secret-1234", "OTHER", API_TOKEN);
+        assertThatThrownBy(() -> guard.check(CiContext.of(env, null), List.of("pypi"), true))
                 .isInstanceOf(IdentityException.class)
                 .hasMessageContaining("environment variable TWINE_PASSWORD: twine uploads with it")
                 .hasMessageContaining("environment variable OTHER: its value looks like a PyPI API token")
@@ -102,7 +102,7 @@ class StoredTokenGuardTest {
 
     @Test
     void optingOutWarnsLoudlyInsteadOfFailing() throws Exception {
-        guard.check(Map.of("PYPI_API_TOKEN", API_TOKEN), List.of(), false);
+        guard.check(CiContext.of(Map.of("PYPI_API_TOKEN", API_TOKEN), null), List.of(), false);
         assertThat(log.text())
                 .contains("[WARNING] pypi.failOnStoredToken=false: publishing anyway.")
                 .contains("environment variable PYPI_API_TOKEN")
@@ -114,7 +114,7 @@ class StoredTokenGuardTest {
 
     @Test
     void nothingFoundIsSilent() throws Exception {
-        guard.check(Map.of("HOME", "/root"), List.of("central"), true);
+        guard.check(CiContext.of(Map.of("HOME", "/root"), null), List.of("central"), true);
         assertThat(log.lines()).isEmpty();
         assertThat(stdout()).isEmpty();
     }

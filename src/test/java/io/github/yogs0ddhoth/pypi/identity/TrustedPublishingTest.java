@@ -98,8 +98,7 @@ class TrustedPublishingTest {
             public void error(String m) { stream.println("[ERROR] " + m); }
         };
         Clock clock = Clock.fixed(Instant.ofEpochSecond(Jwts.ISSUED_AT + 60), ZoneOffset.UTC);
-        return new TrustedPublishing(env, http, masker, commands, log, clock,
-                new CiDetector(http.singleAttempt(), masker, dir.resolve("no-dmi")));
+        return new TrustedPublishing(CiContext.of(env, null), http, masker, commands, log, clock);
     }
 
     private Map<String, String> gitHubEnv() {

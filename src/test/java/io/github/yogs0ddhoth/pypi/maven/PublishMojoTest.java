@@ -91,6 +91,7 @@ class PublishMojoTest {
         setVariableValueToObject(mojo, "packagesDirectory", dir.toFile());
         // Off any CI, whatever runs this test: a dry run then needs no credentials at all.
         setVariableValueToObject(mojo, "environment", java.util.Map.of());
+        setVariableValueToObject(mojo, "dmiProductName", dir.resolve("no-product-name"));
 
         mojo.execute();
 
