@@ -12,6 +12,8 @@ import java.util.TreeSet;
  */
 public final class GitLabCiIdentity implements IdentityProvider {
     static final String SUFFIX = "_ID_TOKEN";
+    /** The audience Fulcio accepts; on GitLab its token is a second {@code id_tokens} entry. */
+    static final String SIGSTORE_AUDIENCE = "sigstore";
 
     private final Map<String, String> env;
     private final SecretMasker masker;
@@ -69,6 +71,9 @@ public final class GitLabCiIdentity implements IdentityProvider {
     }
 
     private String missingTokenMessage(String variable, String audience, boolean empty) {
+        if (audience.equals(SIGSTORE_AUDIENCE)) {
+            return missingSigstoreTokenMessage(variable, empty);
+        }
         StringBuilder m = new StringBuilder()
                 .append("GitLab CI/CD gave this job no ID token for the audience '").append(audience)
                 .append("': the variable ").append(variable).append(empty ? " is empty" : " is not set").append(".\n")
@@ -84,7 +89,9 @@ public final class GitLabCiIdentity implements IdentityProvider {
                 .append("See https://docs.gitlab.com/ci/secrets/id_token_authentication/");
         TreeSet<String> others = new TreeSet<>();
         env.forEach((name, value) -> {
-            if (name.endsWith(SUFFIX) && !name.equals(variable) && value != null && !value.isBlank()) {
+            // The Sigstore token is never meant for an index: renaming it would only lose the attestations.
+            if (name.endsWith(SUFFIX) && !name.equals(variable) && !name.equals(variableFor(SIGSTORE_AUDIENCE))
+                    && value != null && !value.isBlank()) {
                 others.add(name);
             }
         });
@@ -95,5 +102,24 @@ public final class GitLabCiIdentity implements IdentityProvider {
                     .append(audience).append("'.");
         }
         return m.toString();
+    }
+
+    /**
+     * The Sigstore token is a second entry beside the index's, not a replacement for it: the index-audience hints
+     * (the announced audience, renaming another token) would break the upload if followed.
+     */
+    private static String missingSigstoreTokenMessage(String variable, boolean empty) {
+        return "GitLab CI/CD gave this job no ID token for the audience '" + SIGSTORE_AUDIENCE + "', which signing"
+                + " the PEP 740 attestations needs (Sigstore's Fulcio takes it for the signing certificate): the"
+                + " variable " + variable + (empty ? " is empty" : " is not set") + ".\n"
+                + "Add a second entry under the publishing job's id_tokens in .gitlab-ci.yml, beside the index's"
+                + " (PYPI_ID_TOKEN for PyPI, TESTPYPI_ID_TOKEN for TestPyPI), which stays as it is:\n\n"
+                + "  publish:\n"
+                + "    id_tokens:\n"
+                + "      PYPI_ID_TOKEN:\n"
+                + "        aud: pypi\n"
+                + "      " + variable + ":\n"
+                + "        aud: " + SIGSTORE_AUDIENCE + "\n\n"
+                + "See https://docs.pypi.org/attestations/producing-attestations/";
     }
 }

@@ -89,6 +89,26 @@ class GitLabCiIdentityTest {
     }
 
     @Test
+    void aMissingSigstoreTokenIsShownAsASecondEntryBesideTheIndexsNotARename() {
+        env.put("PYPI_ID_TOKEN", Jwts.gitLabJwt("jti-pypi"));
+        assertThatThrownBy(() -> identity().fetchIdToken("sigstore"))
+                .hasMessageContaining("the variable SIGSTORE_ID_TOKEN is not set")
+                .hasMessageContaining("    id_tokens:\n      PYPI_ID_TOKEN:\n        aud: pypi\n"
+                        + "      SIGSTORE_ID_TOKEN:\n        aud: sigstore\n")
+                .hasMessageNotContaining("rename")
+                .hasMessageNotContaining("the audience the index announced");
+    }
+
+    @Test
+    void aSigstoreTokenIsNotOfferedForRenamingWhenTheIndexsIsMissing() {
+        env.put("SIGSTORE_ID_TOKEN", "sigstore-token-value-123");
+        assertThatThrownBy(() -> identity().fetchIdToken("pypi"))
+                .hasMessageContaining("PYPI_ID_TOKEN is not set")
+                .hasMessageNotContaining("This job does have")
+                .hasMessageNotContaining("sigstore-token-value-123");
+    }
+
+    @Test
     void masksEveryIdTokenInTheEnvironment() {
         env.put("SIGSTORE_ID_TOKEN", "sigstore-token-value-123");
         env.put("PYPI_ID_TOKEN", "pypi-id-token-value-456");
