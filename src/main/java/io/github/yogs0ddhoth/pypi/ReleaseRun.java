@@ -14,6 +14,7 @@ import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.identity.IdentityException;
 import io.github.yogs0ddhoth.pypi.identity.StoredTokenGuard;
+import io.github.yogs0ddhoth.pypi.identity.TokenManager;
 import io.github.yogs0ddhoth.pypi.identity.TrustedPublishing;
 import io.github.yogs0ddhoth.pypi.report.FileReport;
 import io.github.yogs0ddhoth.pypi.report.PublishLog;
@@ -269,10 +270,8 @@ final class ReleaseRun {
 
     /** The OIDC exchange: the CI's ID token, checked against the declared publisher, for an upload token. */
     private TokenManager proveIdentity(TextExchange http) throws IdentityException {
-        TrustedPublishing identity = new TrustedPublishing(request.ci(), http, gate, commands, log, clock);
-        TokenManager tokens = new TokenManager(clock, log);
-        tokens.start(() -> identity.obtain(request.repository().origin(), project(), request.publisher()));
-        return tokens;
+        return new TrustedPublishing(request.ci(), http, gate, commands, log, clock)
+                .uploadTokens(request.repository().origin(), project(), request.publisher());
     }
 
     /** A PEP 740 attestation for each file still to upload, all before the first upload. */

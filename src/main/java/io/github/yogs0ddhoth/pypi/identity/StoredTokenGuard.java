@@ -1,5 +1,6 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
+import io.github.yogs0ddhoth.pypi.report.GitHubJobReport;
 import io.github.yogs0ddhoth.pypi.report.PublishLog;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import io.github.yogs0ddhoth.pypi.report.WorkflowCommands;
@@ -49,7 +50,8 @@ public final class StoredTokenGuard {
         String message = message(found);
         if (failOnStoredToken) {
             IdentityException e = new IdentityException(TITLE, message + "\n" + OPT_OUT, null);
-            new GitHubJobReport(commands, ci.jobSummary(), masker, log).failure(e);
+            new GitHubJobReport(commands, ci.jobSummary(), masker, log)
+                    .failure(e.title(), e.getMessage(), e.markdown());
             throw e;
         }
         String warning = "pypi.failOnStoredToken=false: publishing anyway. " + message;

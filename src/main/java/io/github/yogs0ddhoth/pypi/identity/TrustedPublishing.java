@@ -2,6 +2,7 @@ package io.github.yogs0ddhoth.pypi.identity;
 
 import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
+import io.github.yogs0ddhoth.pypi.report.GitHubJobReport;
 import io.github.yogs0ddhoth.pypi.report.PublishLog;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import io.github.yogs0ddhoth.pypi.report.WorkflowCommands;
@@ -19,6 +20,7 @@ public final class TrustedPublishing {
     private final RetryPolicy retryPolicy;
     private final SecretMasker masker;
     private final PublishLog log;
+    private final Clock clock;
     private final ClaimsCheck claimsCheck;
     private final GitHubJobReport report;
 
@@ -38,6 +40,7 @@ public final class TrustedPublishing {
         this.masker = masker;
         // Redacted here too, so that this class is safe whatever log it is handed.
         this.log = masker.redacting(log);
+        this.clock = clock;
         this.claimsCheck = new ClaimsCheck(clock);
         this.report = new GitHubJobReport(commands, ci.jobSummary(), masker, this.log);
     }
@@ -61,9 +64,20 @@ public final class TrustedPublishing {
             return new PublishingIdentity(session, token);
         } catch (IdentityException e) {
             // Once, after the last attempt: a failure that a retry cured is no error of the run.
-            report.failure(e);
+            report.failure(e.title(), e.getMessage(), e.markdown());
             throw e;
         }
+    }
+
+    /**
+     * {@link #obtain}, held for the uploads: the tokens it returns are renewed before an upload would outlive them,
+     * where the CI can mint twice.
+     */
+    public TokenManager uploadTokens(String indexOrigin, String projectName, PublisherDeclaration declared)
+            throws IdentityException {
+        TokenManager tokens = new TokenManager(clock, log);
+        tokens.start(() -> obtain(indexOrigin, projectName, declared));
+        return tokens;
     }
 
     /**
@@ -79,7 +93,7 @@ public final class TrustedPublishing {
             Session session = budget.run(() -> open(indexOrigin, projectName, declared));
             return session.checked(budget.run(() -> session.provider.fetchIdToken(session.audience)));
         } catch (IdentityException e) {
-            report.failure(e);
+            report.failure(e.title(), e.getMessage(), e.markdown());
             throw e;
         }
     }
@@ -185,7 +199,7 @@ public final class TrustedPublishing {
                         + " this job's token is spent, so no new upload token can be minted within it. Upload"
                         + " everything within the 15 minutes the first upload token lasts, or split the upload"
                         + " across jobs (each with its own id_tokens entry).", null);
-                report.details(e);
+                report.details(e.markdown());
                 throw e;
             }
             try {
@@ -193,7 +207,7 @@ public final class TrustedPublishing {
             } catch (IdentityException e) {
                 // The upload that needed the token fails with this message, and that failure is the run's one
                 // annotation; the job summary still gets the claims.
-                report.details(e);
+                report.details(e.markdown());
                 throw e;
             }
         }
@@ -203,7 +217,7 @@ public final class TrustedPublishing {
             ClaimsCheckResult result = claimsCheck.check(provider.kind(), idToken, audience, declared, page);
             for (IdentityWarning w : result.warnings()) {
                 log.warn(w.title() + ": " + w.text());
-                report.warning(w);
+                report.warning(w.title(), w.text());
             }
             if (!result.passed()) {
                 throw ClaimsReport.mismatchFailure(result, idToken, page,

@@ -1,15 +1,12 @@
-package io.github.yogs0ddhoth.pypi;
+package io.github.yogs0ddhoth.pypi.identity;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
-import io.github.yogs0ddhoth.pypi.identity.CiContext;
-import io.github.yogs0ddhoth.pypi.identity.PublisherDeclaration;
-import io.github.yogs0ddhoth.pypi.identity.TrustedPublishing;
+import io.github.yogs0ddhoth.pypi.http.TextExchange;
 import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import io.github.yogs0ddhoth.pypi.testing.FakeIndex;
 import io.github.yogs0ddhoth.pypi.testing.Http;

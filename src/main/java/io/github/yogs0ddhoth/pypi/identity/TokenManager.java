@@ -1,9 +1,5 @@
-package io.github.yogs0ddhoth.pypi;
+package io.github.yogs0ddhoth.pypi.identity;
 
-import io.github.yogs0ddhoth.pypi.identity.IdentityException;
-import io.github.yogs0ddhoth.pypi.identity.PublishingIdentity;
-import io.github.yogs0ddhoth.pypi.identity.TrustedPublishing;
-import io.github.yogs0ddhoth.pypi.identity.UploadToken;
 import io.github.yogs0ddhoth.pypi.report.PublishLog;
 import io.github.yogs0ddhoth.pypi.upload.FileUploader;
 import io.github.yogs0ddhoth.pypi.upload.UploadException;
@@ -22,7 +18,7 @@ import java.time.Instant;
  * that lasts. A token the index refused is dropped only if it is still the current one, so threads refused the
  * same token cause one mint between them, not one each.
  */
-final class TokenManager implements FileUploader.TokenSource {
+public final class TokenManager implements FileUploader.TokenSource {
     /** Time kept in reserve beyond the estimated upload time, for the index to process the file. */
     static final Duration MARGIN = Duration.ofSeconds(60);
     /** Assumed until an upload has been measured: a slow CI link, so that the first estimate errs long. */
@@ -54,7 +50,7 @@ final class TokenManager implements FileUploader.TokenSource {
     }
 
     /** Feeds the throughput estimate with a finished upload. */
-    synchronized void recordUpload(long bytes, Duration took) {
+    public synchronized void recordUpload(long bytes, Duration took) {
         if (took.toMillis() > 0) {
             measuredBytesPerSecond = bytes * 1000.0 / took.toMillis();
         }

@@ -1,8 +1,5 @@
-package io.github.yogs0ddhoth.pypi.identity;
+package io.github.yogs0ddhoth.pypi.report;
 
-import io.github.yogs0ddhoth.pypi.report.PublishLog;
-import io.github.yogs0ddhoth.pypi.report.SecretMasker;
-import io.github.yogs0ddhoth.pypi.report.WorkflowCommands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,14 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Surfaces identity failures and warnings where a GitHub Actions user looks first: an annotation on the run, and a
- * section of the job summary ({@code GITHUB_STEP_SUMMARY}). Off GitHub Actions it does nothing; the build log
- * carries the same text there.
+ * Surfaces failures and warnings that arise before the final report (identity, stored tokens) where a GitHub Actions
+ * user looks first: an annotation on the run, and a section of the job summary ({@code GITHUB_STEP_SUMMARY}). Off
+ * GitHub Actions it does nothing; the build log carries the same text there.
  *
  * <p>Everything passes through {@link SecretMasker#redact} first. That matters most for the summary file: the runner
  * masks registered secrets in the log, but not in files.
  */
-final class GitHubJobReport {
+public final class GitHubJobReport {
     private final WorkflowCommands commands;
     private final Path summary;
     private final SecretMasker masker;
@@ -27,31 +24,32 @@ final class GitHubJobReport {
      * @param commands null when not running under GitHub Actions
      * @param summary  the job summary ({@code GITHUB_STEP_SUMMARY}), or null for none
      */
-    GitHubJobReport(WorkflowCommands commands, Path summary, SecretMasker masker, PublishLog log) {
+    public GitHubJobReport(WorkflowCommands commands, Path summary, SecretMasker masker, PublishLog log) {
         this.commands = commands;
         this.summary = commands == null ? null : summary;
         this.masker = masker;
         this.log = log;
     }
 
-    void failure(IdentityException e) {
+    /** An error annotation, and the same failure's section of the job summary. */
+    public void failure(String title, String message, String markdown) {
         if (commands == null) {
             return;
         }
-        commands.error(masker.redact(e.title()), masker.redact(e.getMessage()));
-        append(e.markdown());
+        commands.error(masker.redact(title), masker.redact(message));
+        append(markdown);
     }
 
     /** The failure's job-summary section alone, for a failure that another annotation already reports. */
-    void details(IdentityException e) {
+    public void details(String markdown) {
         if (commands != null) {
-            append(e.markdown());
+            append(markdown);
         }
     }
 
-    void warning(IdentityWarning w) {
+    public void warning(String title, String text) {
         if (commands != null) {
-            commands.warning(masker.redact(w.title()), masker.redact(w.text()));
+            commands.warning(masker.redact(title), masker.redact(text));
         }
     }
 
