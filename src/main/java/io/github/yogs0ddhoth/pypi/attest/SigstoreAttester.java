@@ -51,8 +51,10 @@ final class SigstoreAttester implements Attester {
         masker.register(sigstoreToken);
         IdToken token = sigstoreToken(sigstoreToken);
         Instant now = clock.instant();
-        FulcioClient fulcio = new FulcioClient(secure(trust.fulcioUrl(now), "Fulcio"), http);
-        RekorClient rekor = new RekorClient(secure(trust.rekorUrl(now), "Rekor"), http);
+        Map<String, String> urls = Map.of("Fulcio", secure(trust.fulcioUrl(now), "Fulcio"),
+                "Rekor", secure(trust.rekorUrl(now), "Rekor"));
+        FulcioClient fulcio = new FulcioClient(urls.get("Fulcio"), http);
+        RekorClient rekor = new RekorClient(urls.get("Rekor"), http);
         AttestationVerifier verifier = new AttestationVerifier(trust);
         EphemeralKey key = EphemeralKey.generate();
         X509Certificate leaf = null;
@@ -66,7 +68,18 @@ final class SigstoreAttester implements Attester {
             TransparencyLogEntry entry = rekor.createDsseEntry(
                     Dsse.envelopeJson(Dsse.IN_TOTO_PAYLOAD_TYPE, statement, signature), leaf);
             Attestation attestation = new Attestation(encoded(leaf), entry, statement, signature);
-            VerifiedAttestation verified = verifier.verify(attestation, file.fileName(), file.sha256(), publisher);
+            VerifiedAttestation verified;
+            try {
+                verified = verifier.verify(attestation, file.fileName(), file.sha256(), publisher);
+            } catch (VerificationException e) {
+                // Name the service whose answer is at fault: that is where to look, or whom to report it to.
+                String service = e.check().service();
+                throw new VerificationException(service == null
+                        ? "The attestation of " + file.fileName() + " would be refused by PyPI. "
+                        : service + " (" + urls.get(service) + ") answered with "
+                                + (service.equals("Fulcio") ? "a certificate" : "a log entry") + " for "
+                                + file.fileName() + " that PyPI would refuse. ", e);
+            }
             log.accept("Attested " + file.fileName() + ": Rekor entry " + verified.logIndex() + " ("
                     + verified.searchUrl() + ")");
             out.put(file.fileName(), attestation);

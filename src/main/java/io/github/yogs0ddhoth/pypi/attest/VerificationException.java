@@ -10,6 +10,12 @@ class VerificationException extends AttestationException {
         this.check = check;
     }
 
+    /** The same failure, with where it happened in front: the file and the service that answered. */
+    VerificationException(String context, VerificationException cause) {
+        super(context + cause.getMessage(), cause);
+        this.check = cause.check;
+    }
+
     public Check check() {
         return check;
     }

@@ -221,6 +221,24 @@ class SigstoreAttesterTest {
     }
 
     @Test
+    void aFailedCheckNamesTheFileAndTheServiceWhoseAnswerFailedIt() throws Exception {
+        Statement s = file("demo-1.0.tar.gz", "x");
+        String token = gitHubToken("publish.yml", "publish.yml");
+        fake.corruptProof = true;
+        assertThatThrownBy(() -> attester(GITHUB).attest(List.of(s), token))
+                .hasMessageStartingWith("Rekor (" + fake.url() + ") answered with a log entry for demo-1.0.tar.gz"
+                        + " that PyPI would refuse. Attestation check failed: the RFC 6962 inclusion proof.");
+        fake.corruptProof = false;
+        fake.rogueSct = true;
+        assertThatThrownBy(() -> attester(GITHUB).attest(List.of(s), token))
+                .hasMessageStartingWith("Fulcio (" + fake.url() + ") answered with a certificate for"
+                        + " demo-1.0.tar.gz that PyPI would refuse. Attestation check failed: the certificate's"
+                        + " embedded SCT");
+        assertThat(java.util.Arrays.stream(Check.values()).filter(c -> c.service() == null))
+                .as("what the plugin makes itself").containsExactly(Check.STATEMENT, Check.SUBJECT, Check.SIGNATURE);
+    }
+
+    @Test
     void everyCheckCatchesItsTamperedField(@TempDir Path dir) throws Exception {
         Statement s = file("demo-1.0.tar.gz", "x");
         Attestation a = attester(GITHUB).attest(List.of(s), gitHubToken("publish.yml", "publish.yml"))
