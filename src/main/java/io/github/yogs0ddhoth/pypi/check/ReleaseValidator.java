@@ -5,6 +5,7 @@ import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import io.github.yogs0ddhoth.pypi.distribution.DistributionType;
 import io.github.yogs0ddhoth.pypi.distribution.FileProblem;
+import io.github.yogs0ddhoth.pypi.distribution.ZipListing;
 import io.github.yogs0ddhoth.pypi.distribution.IgnoredFile;
 import io.github.yogs0ddhoth.pypi.distribution.ProjectNames;
 import java.io.IOException;
@@ -90,9 +91,8 @@ public final class ReleaseValidator {
         Optional<String> metadataVersion = distribution.metadata().metadataVersion();
         List<String> licenseFiles = distribution.metadata().all("License-File").stream()
                 .filter(v -> !v.isBlank() && !v.strip().equals("UNKNOWN")).toList();
-        findings.addAll(wheel
-                ? WheelChecks.check(distribution, name, version, metadataVersion, licenseFiles)
-                : SdistChecks.check(distribution, name, version, metadataVersion, licenseFiles));
+        findings.addAll(ArchiveChecks.of(distribution.type()).check(distribution,
+                new ArchiveChecks.Declared(name, version, metadataVersion, licenseFiles)));
 
         if (expected.isPresent() && version.isPresent() && !version.get().equals(expected.get())) {
             findings.add(Rule.EXPECTED_VERSION_MISMATCH.at(file, distribution.filename() + " has version "
@@ -105,31 +105,15 @@ public final class ReleaseValidator {
     }
 
     private static List<Finding> fromProblem(FileProblem problem) {
-        Path file = problem.path();
-        if (problem.kind() == FileProblem.Kind.CORRUPT_ARCHIVE
-                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".whl")) {
-            // The JDK refuses some archives Python reads (a bzip2 entry, say) as corrupt; PyPI's reason is more useful.
-            List<Finding> framing = framingExplanation(file);
-            if (!framing.isEmpty()) {
-                return framing;
-            }
+        // A wheel whose central directory was read but whose metadata was not: the framing often says why (an entry
+        // compressed with a method PyPI refuses), in PyPI's own words.
+        if (problem.framing() != null && !problem.framing().problems().stream()
+                .allMatch(p -> p.flaw() == ZipListing.Flaw.MALFORMED)) {
+            List<Finding> findings = new ArrayList<>();
+            WheelChecks.framing(problem.path(), problem.path().getFileName().toString(), problem.framing(), findings);
+            return findings;
         }
         return List.of(asFinding(problem));
-    }
-
-    private static List<Finding> framingExplanation(Path file) {
-        try {
-            ZipListing listing = ZipFraming.read(file);
-            if (listing.problems().stream().allMatch(p -> p.rule() == Rule.ZIP_MALFORMED)) {
-                return List.of();
-            }
-            List<Finding> findings = new ArrayList<>();
-            WheelChecks.framing(file, file.getFileName().toString(), listing, findings);
-            return findings;
-        } catch (IOException | RuntimeException e) {
-            // Only an explanation of a problem already reported; the archive-corrupt finding stands without it.
-            return List.of();
-        }
     }
 
     private static Finding asFinding(FileProblem problem) {

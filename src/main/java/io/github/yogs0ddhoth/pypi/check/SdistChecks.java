@@ -3,7 +3,7 @@ package io.github.yogs0ddhoth.pypi.check;
 import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import io.github.yogs0ddhoth.pypi.distribution.ProjectNames;
-import java.io.IOException;
+import io.github.yogs0ddhoth.pypi.distribution.TarListing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,34 +11,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What PyPI checks of an sdist beyond its metadata: the PEP 625 file name and the tar layout. */
-final class SdistChecks {
+final class SdistChecks implements ArchiveChecks {
 
     private static final int SHOWN = 5;
 
-    private SdistChecks() {}
-
-    static List<Finding> check(Distribution sdist, Optional<String> metadataName,
-            Optional<Pep440Version> metadataVersion, Optional<String> declaredMetadataVersion,
-            List<String> licenseFiles) {
+    @Override
+    public List<Finding> check(Distribution sdist, Declared declared) {
+        Optional<String> metadataName = declared.name();
+        Optional<Pep440Version> metadataVersion = declared.version();
         Path file = sdist.path();
         String filename = DisplayName.of(sdist.filename());
         List<Finding> findings = new ArrayList<>();
         if (metadataName.isPresent() && ProjectNames.isValid(metadataName.get()) && metadataVersion.isPresent()) {
             checkFilename(file, filename, metadataName.get(), metadataVersion.get(), findings);
         }
-        TarListing listing;
-        try {
-            listing = TarListing.read(file);
-        } catch (TarListing.TooManyMembers e) {
-            findings.add(Rule.ARCHIVE_TOO_MANY_MEMBERS.at(file, e.getMessage(), "Rebuild the sdist from a clean tree"
-                    + " with only the project's sources included, or exclude it."));
-            return findings;
-        } catch (IOException e) {
-            findings.add(Rule.FILE_UNREADABLE.at(file, "Cannot read " + filename + " to check its layout ("
-                    + DisplayName.of(e.toString()) + ").",
-                    "Check that the file is readable and not being rewritten, then run again."));
-            return findings;
-        }
+        TarListing listing = (TarListing) sdist.listing();
         if (!listing.sparse().isEmpty()) {
             findings.add(Rule.TAR_SPARSE.at(file, listing.sparse().size() + " member(s) of " + filename + " are"
                     + " sparse files (" + shown(listing.sparse()) + "), a GNU tar extension that not every tar reader"
@@ -86,8 +73,8 @@ final class SdistChecks {
                     + "\".", "Rebuild the sdist with a Python build backend, which writes '<name>-<version>/PKG-INFO'"
                     + (dotSlash ? "; when packing by hand, use 'tar -czf x.tar.gz dir' rather than '.'" : "") + "."));
         }
-        if (ProjectInfoRules.sendsLicenseFiles(declaredMetadataVersion)) {
-            for (String license : licenseFiles) {
+        if (ProjectInfoRules.sendsLicenseFiles(declared.metadataVersion())) {
+            for (String license : declared.licenseFiles()) {
                 String expected = top.get() + "/" + license;
                 if (!listing.contains(expected)) {
                     findings.add(Rule.LICENSE_FILE_MISSING.at(file, "PKG-INFO declares License-File '" + license

@@ -3,9 +3,9 @@ package io.github.yogs0ddhoth.pypi.check;
 import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import io.github.yogs0ddhoth.pypi.distribution.ProjectNames;
+import io.github.yogs0ddhoth.pypi.distribution.TarListing;
+import io.github.yogs0ddhoth.pypi.distribution.ZipListing;
 import io.github.yogs0ddhoth.pypi.distribution.WheelFilename;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,22 +16,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /** What PyPI checks of a wheel beyond its metadata: the file name, the archive framing and the required files. */
-final class WheelChecks {
+final class WheelChecks implements ArchiveChecks {
 
     private static final String ARCHIVES_DOC = "See https://docs.pypi.org/archives for more information";
-    // RECORD and entry_points.txt are small text files; the cap only guards against a hostile archive.
-    private static final int MAX_TEXT_ENTRY = 16 * 1024 * 1024;
     private static final int SHOWN = 5;
 
-    private WheelChecks() {}
-
-    static List<Finding> check(Distribution wheel, Optional<String> metadataName,
-            Optional<Pep440Version> metadataVersion, Optional<String> declaredMetadataVersion,
-            List<String> licenseFiles) {
+    @Override
+    public List<Finding> check(Distribution wheel, Declared declared) {
+        Optional<String> metadataName = declared.name();
+        Optional<Pep440Version> metadataVersion = declared.version();
         Path file = wheel.path();
         String filename = DisplayName.of(wheel.filename());
         List<Finding> findings = new ArrayList<>();
@@ -41,14 +36,7 @@ final class WheelChecks {
         }
         checkFilename(file, filename, parsed.get(), metadataName, metadataVersion, findings);
 
-        ZipListing listing;
-        try {
-            listing = ZipFraming.read(file);
-        } catch (IOException e) {
-            findings.add(Rule.FILE_UNREADABLE.at(file, "Cannot read " + filename + " to check its ZIP framing ("
-                    + DisplayName.of(e.toString()) + ").", "Check that the file is readable and not being rewritten, then run again."));
-            return findings;
-        }
+        ZipListing listing = (ZipListing) wheel.listing();
         framing(file, filename, listing, findings);
         installability(file, filename, listing.names(), findings);
 
@@ -62,8 +50,8 @@ final class WheelChecks {
         requireEntry(file, filename, names, distInfo + "/METADATA", Rule.WHEEL_METADATA_FILE,
                 "PyPI refuses the upload: \"Wheel '" + filename + "' does not contain the required METADATA file: "
                         + distInfo + "/METADATA\".", findings);
-        if (ProjectInfoRules.sendsLicenseFiles(declaredMetadataVersion)) {
-            for (String license : licenseFiles) {
+        if (ProjectInfoRules.sendsLicenseFiles(declared.metadataVersion())) {
+            for (String license : declared.licenseFiles()) {
                 String expected = distInfo + "/licenses/" + license;
                 if (!names.contains(expected)) {
                     findings.add(Rule.LICENSE_FILE_MISSING.at(file, "METADATA declares License-File '" + license
@@ -75,7 +63,7 @@ final class WheelChecks {
                 }
             }
         }
-        checkRecordAndEntryPoints(file, filename, distInfo, names, findings);
+        checkRecordAndEntryPoints(file, filename, distInfo, listing, findings);
         return findings;
     }
 
@@ -142,13 +130,27 @@ final class WheelChecks {
 
     static void framing(Path file, String filename, ZipListing listing, List<Finding> findings) {
         for (ZipListing.Problem problem : listing.problems()) {
-            String pypi = problem.rule() == Rule.ZIP_COMPRESSION_METHOD || problem.rule() == Rule.ZIP_COMPRESSION_RATIO
+            Rule rule = rule(problem.flaw());
+            String pypi = rule == Rule.ZIP_COMPRESSION_METHOD || rule == Rule.ZIP_COMPRESSION_RATIO
                     ? "Invalid distribution file. " + problem.reason()
                     : "Invalid distribution file. ZIP archive not accepted: " + problem.reason() + ". " + ARCHIVES_DOC;
             String detail = problem.detail().isEmpty() ? "" : ": " + problem.detail();
-            findings.add(problem.rule().at(file, explain(problem.rule()) + detail + ". PyPI refuses the upload: \""
-                    + pypi + "\".", fixFor(problem.rule(), filename)));
+            findings.add(rule.at(file, explain(rule) + detail + ". PyPI refuses the upload: \"" + pypi + "\".",
+                    fixFor(rule, filename)));
         }
+    }
+
+    /** The release-check rule each kind of framing problem breaks. */
+    static Rule rule(ZipListing.Flaw flaw) {
+        return switch (flaw) {
+            case MALFORMED -> Rule.ZIP_MALFORMED;
+            case DUPLICATE_NAME -> Rule.ZIP_DUPLICATE_NAME;
+            case ENTRY_COMMENT -> Rule.ZIP_ENTRY_COMMENT;
+            case COMPRESSION_METHOD -> Rule.ZIP_COMPRESSION_METHOD;
+            case COMPRESSION_RATIO -> Rule.ZIP_COMPRESSION_RATIO;
+            case DATA_DESCRIPTOR -> Rule.ZIP_DATA_DESCRIPTOR;
+            case TRAILING_DATA -> Rule.ZIP_TRAILING_DATA;
+        };
     }
 
     // What pip refuses when it installs a wheel: a file it would write outside the installation directory, and more
@@ -232,35 +234,29 @@ final class WheelChecks {
                 + " instead";
     }
 
-    private static void checkRecordAndEntryPoints(Path file, String filename, String distInfo, Set<String> names,
+    private static void checkRecordAndEntryPoints(Path file, String filename, String distInfo, ZipListing listing,
             List<Finding> findings) {
         String record = distInfo + "/RECORD";
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Optional<String> recordText = names.contains(record) ? text(zip, record) : Optional.empty();
-            if (recordText.isEmpty()) {
-                findings.add(Rule.WHEEL_RECORD_FILE.at(file, "'" + filename + "' has no readable '" + record + "'"
-                        + " (missing or not UTF-8). PyPI refuses the upload: \"Wheel '" + filename + "' does not"
-                        + " contain the required RECORD file: " + record + "\".", "Rebuild the wheel with a build"
-                        + " backend, which writes RECORD listing every file with its hash."));
-            } else {
-                recordMismatch(file, distInfo, names, recordText.get(), findings);
-            }
-            String entryPoints = distInfo + "/entry_points.txt";
-            if (names.contains(entryPoints)) {
-                Optional<String> epText = text(zip, entryPoints);
-                Optional<String> problem = epText.isEmpty()
-                        ? Optional.of("it is not UTF-8")
-                        : EntryPointsFile.problem(epText.get());
-                problem.ifPresent(p -> findings.add(Rule.WHEEL_ENTRY_POINTS.at(file, "'" + entryPoints + "' cannot"
-                        + " be read as PyPI reads it: " + p + ". PyPI refuses the upload: \"Wheel '" + filename
-                        + "' has invalid entry points defined in the entry_points.txt file\".",
-                        "Fix the entry points in pyproject.toml ([project.scripts], [project.entry-points]): script"
-                                + " names use letters, digits, '_', '.' and '-'.")));
-            }
-        } catch (IOException e) {
-            findings.add(Rule.FILE_UNREADABLE.at(file, "Cannot read the entries of " + filename + " ("
-                    + DisplayName.of(e.toString()) + ").",
-                    "Check that the file is readable and not being rewritten, then run again."));
+        Optional<String> recordText = text(listing, record);
+        if (recordText.isEmpty()) {
+            findings.add(Rule.WHEEL_RECORD_FILE.at(file, "'" + filename + "' has no readable '" + record + "'"
+                    + " (missing or not UTF-8). PyPI refuses the upload: \"Wheel '" + filename + "' does not"
+                    + " contain the required RECORD file: " + record + "\".", "Rebuild the wheel with a build"
+                    + " backend, which writes RECORD listing every file with its hash."));
+        } else {
+            recordMismatch(file, distInfo, listing.names(), recordText.get(), findings);
+        }
+        String entryPoints = distInfo + "/entry_points.txt";
+        if (listing.names().contains(entryPoints)) {
+            Optional<String> epText = text(listing, entryPoints);
+            Optional<String> problem = epText.isEmpty()
+                    ? Optional.of("it is not UTF-8")
+                    : EntryPointsFile.problem(epText.get());
+            problem.ifPresent(p -> findings.add(Rule.WHEEL_ENTRY_POINTS.at(file, "'" + entryPoints + "' cannot"
+                    + " be read as PyPI reads it: " + p + ". PyPI refuses the upload: \"Wheel '" + filename
+                    + "' has invalid entry points defined in the entry_points.txt file\".",
+                    "Fix the entry points in pyproject.toml ([project.scripts], [project.entry-points]): script"
+                            + " names use letters, digits, '_', '.' and '-'.")));
         }
     }
 
@@ -330,18 +326,15 @@ final class WheelChecks {
         return field.toString();
     }
 
-    private static Optional<String> text(ZipFile zip, String name) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null || entry.isDirectory()) {
+    // An entry the reader kept, as UTF-8 text; empty when it is missing, unreadable or not UTF-8.
+    private static Optional<String> text(ZipListing listing, String name) {
+        Optional<byte[]> bytes = listing.entry(name);
+        if (bytes.isEmpty()) {
             return Optional.empty();
-        }
-        byte[] bytes;
-        try (InputStream in = zip.getInputStream(entry)) {
-            bytes = in.readNBytes(MAX_TEXT_ENTRY);
         }
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.get())).toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

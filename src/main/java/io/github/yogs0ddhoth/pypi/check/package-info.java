@@ -5,7 +5,8 @@
  * {@link io.github.yogs0ddhoth.pypi.check.ValidationReport} with every
  * {@link io.github.yogs0ddhoth.pypi.check.Finding}: an error where PyPI would refuse the file or the release, a warning
  * where it accepts something users regret. {@link io.github.yogs0ddhoth.pypi.check.Rule} lists the rules. The package
- * knows nothing about Maven, does not log and needs no network.
+ * knows nothing about Maven, does not log, needs no network and reads no file: the archive checks ({@code WheelChecks},
+ * {@code SdistChecks}, one {@code ArchiveChecks} interface) work on the listing the distribution reader made.
  *
  * <p>The rules follow PyPI's upload endpoint (Warehouse's {@code forklift/legacy.py}, {@code forklift/metadata.py} and
  * {@code utils/zipfiles.py}) and the {@code packaging} release PyPI pins; messages quote PyPI's own error text so a

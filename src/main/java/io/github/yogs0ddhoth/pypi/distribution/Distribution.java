@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param metadata the parsed {@code METADATA} (wheel) or {@code PKG-INFO} (sdist)
  * @param pyversion the upload form's {@code pyversion}: the wheel's python tag ({@code py3}, {@code cp312},
  *     {@code py2.py3}), or {@code source} for an sdist
+ * @param listing what the archive holds besides the metadata, read in the same pass: a {@link ZipListing} for a
+ *     wheel, a {@link TarListing} for an sdist
  */
-public record Distribution(
-        Path path, String filename, DistributionType type, long size, CoreMetadata metadata, String pyversion) {
+public record Distribution(Path path, String filename, DistributionType type, long size, CoreMetadata metadata,
+        String pyversion, ArchiveListing listing) {
 
     /** The {@code pyversion} PyPI requires for an sdist. */
     static final String SDIST_PYVERSION = "source";
@@ -27,6 +29,7 @@ public record Distribution(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(pyversion, "pyversion");
+        Objects.requireNonNull(listing, "listing");
     }
 
     /** The {@code Name} field of the metadata, as written; empty if the field is missing (a validator reports it). */

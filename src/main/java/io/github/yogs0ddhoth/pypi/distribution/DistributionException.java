@@ -11,6 +11,9 @@ public class DistributionException extends Exception {
 
     // What went wrong with one file, so the finder can file it as a FileProblem; UNREADABLE when a thrower did not say.
     private final FileProblem.Kind kind;
+    // The ZIP framing problems of a wheel whose central directory was read but whose metadata was not: they often
+    // say why (an entry compressed with a method PyPI refuses), so the release check can explain the failure.
+    private final transient ZipListing framing;
 
     public DistributionException(String message) {
         this(FileProblem.Kind.UNREADABLE, message, null);
@@ -21,8 +24,18 @@ public class DistributionException extends Exception {
     }
 
     DistributionException(FileProblem.Kind kind, String message, Throwable cause) {
+        this(kind, message, cause, null);
+    }
+
+    DistributionException(FileProblem.Kind kind, String message, Throwable cause, ZipListing framing) {
         super(message, cause);
         this.kind = kind;
+        this.framing = framing;
+    }
+
+    /** The framing of the wheel that could not be read, when its central directory could be. */
+    java.util.Optional<ZipListing> framing() {
+        return java.util.Optional.ofNullable(framing);
     }
 
     /** The kind of file problem this exception describes. */

@@ -129,7 +129,7 @@ public final class DistributionFinder {
                     ignored.add(skipped.file());
                 }
             } catch (DistributionException e) {
-                problems.add(new FileProblem(file, e.kind(), e.getMessage(), e));
+                problems.add(new FileProblem(file, e.kind(), e.getMessage(), e, e.framing().orElse(null)));
             }
         }
 

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param kind what went wrong, for a caller that reports each kind under its own rule
  * @param message a complete sentence for a person: the file, the problem, the value seen and expected, the fix
  * @param cause the exception that reported it, kept for stack traces; {@code null} when there was none
+ * @param framing for a wheel that could not be read although its central directory could, the framing problems
+ *     found, which often explain why; {@code null} otherwise
  */
-public record FileProblem(Path path, Kind kind, String message, Exception cause) {
+public record FileProblem(Path path, Kind kind, String message, Exception cause, ZipListing framing) {
 
     /** What kind of problem a file has. */
     public enum Kind {
@@ -49,6 +51,11 @@ public record FileProblem(Path path, Kind kind, String message, Exception cause)
 
     /** A problem found without an exception. */
     public FileProblem(Path path, Kind kind, String message) {
-        this(path, kind, message, null);
+        this(path, kind, message, null, null);
+    }
+
+    /** A problem reported by an exception. */
+    public FileProblem(Path path, Kind kind, String message, Exception cause) {
+        this(path, kind, message, cause, null);
     }
 }

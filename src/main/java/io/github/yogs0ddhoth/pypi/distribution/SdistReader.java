@@ -22,7 +22,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * a complete gzip tar is an error, because the user asked for it and it is broken.
  *
  * <p>The archive is streamed once, start to end: tar has no index, and reading to the end is also what makes the gzip
- * trailer (CRC and length) get checked, so truncation is caught.
+ * trailer (CRC and length) get checked, so truncation is caught. The same pass lists every member for the release
+ * check ({@link TarListing}).
  */
 final class SdistReader {
 
@@ -91,6 +92,7 @@ final class SdistReader {
         final Set<String> topLevelNames = new LinkedHashSet<>();
         final List<String> problems = new ArrayList<>();
         final List<Member> members = new ArrayList<>();
+        final TarListing.Collector listing = new TarListing.Collector();
         String pkgInfoTop;
         Member pkgInfoMember;
         byte[] pkgInfo;
@@ -113,6 +115,7 @@ final class SdistReader {
             Member member = new Member(index++, name, key, entry.getLinkFlag(),
                     entry.isLink() || entry.isSymbolicLink() ? entry.getLinkName() : "");
             contents.members.add(member);
+            contents.listing.add(entry);
             if (name.startsWith("/")) {
                 contents.problems.add("entry '" + DisplayName.of(name) + "' has an absolute path");
                 continue;
@@ -210,7 +213,7 @@ final class SdistReader {
                     + Causes.describe(e) + "). Check that the file still exists and is readable.", e);
         }
         return new Inspection.Accepted(new Distribution(file, file.getFileName().toString(), DistributionType.SDIST,
-                size, metadata, Distribution.SDIST_PYVERSION));
+                size, metadata, Distribution.SDIST_PYVERSION, contents.listing.listing()));
     }
 
     /** What a member is, for "PKG-INFO is ...": named by its tar type, so the user can find it with 'tar -tvf'. */

@@ -4,20 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads the core metadata of a wheel.
+ * Reads a wheel in one open: its ZIP framing as PyPI checks it, its core metadata, and the small entries the release
+ * check reads ({@code RECORD}, {@code entry_points.txt}).
  *
- * <p>{@link ZipFile} reads the central directory and seeks to the one entry needed, so a wheel of any size costs only
- * its METADATA in memory.
+ * <p>Only headers and those few entries are read, by position, so a wheel of any size costs a few kilobytes plus its
+ * METADATA in memory.
  */
 final class WheelReader {
 
     private static final String METADATA = "METADATA";
     private static final String DIST_INFO_SUFFIX = ".dist-info";
+    // RECORD and entry_points.txt are small text files; the cap only guards against a hostile archive.
+    static final int MAX_TEXT_ENTRY = 16 * 1024 * 1024;
 
     private final MetadataLimit limit;
 
@@ -27,25 +31,56 @@ final class WheelReader {
 
     Distribution read(Path file, WheelFilename wheelName) throws DistributionException {
         String filename = file.getFileName().toString();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry entry = findMetadata(zip, file, wheelName);
-            String source = DisplayName.of(file) + " (entry '" + DisplayName.of(entry.getName()) + "')";
-            limit.checkDeclaredSize(entry.getSize(), source);
+        try (ZipFraming.Archive zip = ZipFraming.open(file)) {
+            if (!zip.centralDirectoryRead()) {
+                throw new java.util.zip.ZipException(zip.problems().get(0).reason() + " (no central directory PyPI could read)");
+            }
+            ZipListing listing = new ZipListing(zip.names(), zip.problems(), checkedEntries(zip, filename));
+            String entry = findMetadata(zip.names(), file, wheelName);
+            String source = DisplayName.of(file) + " (entry '" + DisplayName.of(entry) + "')";
+            limit.checkDeclaredSize(zip.declaredSize(entry), source);
             byte[] bytes;
-            try (InputStream in = zip.getInputStream(entry)) {
+            try (InputStream in = zip.read(entry)) {
                 bytes = limit.read(in, source);
+            } catch (IOException e) {
+                throw corrupt(file, e, listing);
             }
             CoreMetadata metadata = CoreMetadata.parse(bytes, source);
-            return new Distribution(
-                    file, filename, DistributionType.WHEEL, Files.size(file), metadata, wheelName.pythonTag());
+            return new Distribution(file, filename, DistributionType.WHEEL, Files.size(file), metadata,
+                    wheelName.pythonTag(), listing);
         } catch (IOException | RuntimeException e) {
-            // The JDK reports most corruption as ZipException, but a few malformed headers surface as unchecked
-            // exceptions; either way the user needs the file name, and the cause is kept for the stack trace.
-            throw new DistributionException(FileProblem.Kind.CORRUPT_ARCHIVE, "Cannot read wheel " + DisplayName.of(file)
-                    + ": it is not a readable ZIP archive (" + Causes.describe(e) + "). A wheel is a ZIP file; this one is corrupt or truncated. Rebuild it"
-                    + " with the build backend (for example 'python -m build --wheel'), or exclude it from the"
-                    + " upload.", e);
+            throw corrupt(file, e, null);
         }
+    }
+
+    private static DistributionException corrupt(Path file, Exception e, ZipListing framing) {
+        // Most damage surfaces as IOException, a few malformed headers as unchecked exceptions; either way the user
+        // needs the file name, and the cause is kept for the stack trace.
+        return new DistributionException(FileProblem.Kind.CORRUPT_ARCHIVE, "Cannot read wheel " + DisplayName.of(file)
+                + ": it is not a readable ZIP archive (" + Causes.describe(e) + "). A wheel is a ZIP file; this one"
+                + " is corrupt or truncated. Rebuild it with the build backend (for example 'python -m build"
+                + " --wheel'), or exclude it from the upload.", e, framing);
+    }
+
+    // The entries PyPI reads besides METADATA, under the .dist-info directory named after the file name's raw first
+    // two parts. One that cannot be read is left out: the check then reports it as missing or unreadable.
+    private static Map<String, byte[]> checkedEntries(ZipFraming.Archive zip, String filename) {
+        String[] parts = filename.split("-", 3);
+        if (parts.length < 3) {
+            return Map.of();
+        }
+        String distInfo = parts[0] + "-" + parts[1] + DIST_INFO_SUFFIX;
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (String name : List.of(distInfo + "/RECORD", distInfo + "/entry_points.txt")) {
+            if (zip.isFile(name)) {
+                try (InputStream in = zip.read(name)) {
+                    entries.put(name, in.readNBytes(MAX_TEXT_ENTRY));
+                } catch (IOException e) {
+                    // left out, reported by the check as not readable
+                }
+            }
+        }
+        return entries;
     }
 
     /**
@@ -53,22 +88,18 @@ final class WheelReader {
      * for it; failing that, the one top-level {@code *.dist-info/METADATA}, so that a wheel whose directory is spelled
      * differently (for example unnormalised case) can still be read and then reported precisely by a validator.
      */
-    private static ZipEntry findMetadata(ZipFile zip, Path file, WheelFilename wheelName)
+    private static String findMetadata(Set<String> names, Path file, WheelFilename wheelName)
             throws DistributionException {
         String expected = wheelName.distInfoDirectory() + "/" + METADATA;
-        ZipEntry preferred = zip.getEntry(expected);
-        // getEntry also returns a directory entry "<name>/" when asked for "<name>"; a directory is not the file.
-        if (preferred != null && !preferred.isDirectory()) {
-            return preferred;
+        if (names.contains(expected)) {
+            return expected;
         }
-        List<String> candidates = zip.stream()
-                .filter(e -> !e.isDirectory())
-                .map(ZipEntry::getName)
+        List<String> candidates = names.stream()
                 .filter(WheelReader::isTopLevelDistInfoMetadata)
                 .sorted()
                 .toList();
         if (candidates.size() == 1) {
-            return zip.getEntry(candidates.get(0));
+            return candidates.get(0);
         }
         if (candidates.isEmpty()) {
             throw new DistributionException(FileProblem.Kind.MISSING_METADATA, "Wheel " + DisplayName.of(file)

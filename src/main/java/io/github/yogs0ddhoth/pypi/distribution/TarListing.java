@@ -1,22 +1,16 @@
-package io.github.yogs0ddhoth.pypi.check;
+package io.github.yogs0ddhoth.pypi.distribution;
 
-import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
-import io.github.yogs0ddhoth.pypi.distribution.TarGz;
-import io.github.yogs0ddhoth.pypi.distribution.TarMembers;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * The member names of a gzip-compressed tar as Python's tarfile reports them (directory names without their trailing
- * slash), which members are sparse, and which ones pip refuses to unpack. Streamed once; no member data is kept.
+ * The member names of an sdist's tar as Python's tarfile reports them (directory names without their trailing
+ * slash), which members are sparse, and which ones pip refuses to unpack. Collected by {@link SdistReader} in the
+ * pass that reads PKG-INFO; no member data is kept.
  *
  * @param names every member name, in archive order
  * @param sparse the names of sparse members
@@ -25,62 +19,45 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * @param special each device or FIFO member, and each link whose target is absolute or outside the archive, as
  *     {@code 'name' (what it is)}; names escaped for messages
  */
-record TarListing(List<String> names, List<String> sparse, List<String> outside, List<String> special) {
+public record TarListing(List<String> names, List<String> sparse, List<String> outside, List<String> special)
+        implements ArchiveListing {
 
-    TarListing {
+    public TarListing {
         names = List.copyOf(names);
         sparse = List.copyOf(sparse);
         outside = List.copyOf(outside);
         special = List.copyOf(special);
     }
 
-    /** The tar has more members than are listed; the message is complete. */
-    static final class TooManyMembers extends IOException {
-        private static final long serialVersionUID = 1L;
+    /** Collects the listing one member at a time, in archive order. */
+    static final class Collector {
+        private final List<String> names = new ArrayList<>();
+        private final List<String> sparse = new ArrayList<>();
+        private final List<String> outside = new ArrayList<>();
+        private final List<String> special = new ArrayList<>();
 
-        TooManyMembers(String message) {
-            super(message);
-        }
-    }
-
-    static TarListing read(Path file) throws IOException {
-        return read(file, TarMembers.MAX);
-    }
-
-    /** @throws IOException also when the tar has more than {@code maxMembers} members, each name being kept */
-    static TarListing read(Path file, int maxMembers) throws IOException {
-        List<String> names = new ArrayList<>();
-        List<String> sparse = new ArrayList<>();
-        List<String> outside = new ArrayList<>();
-        List<String> special = new ArrayList<>();
-        try (GzipCompressorInputStream gzip = TarGz.gunzip(file);
-                TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                if (names.size() == maxMembers) {
-                    throw new TooManyMembers(TarMembers.tooMany(DisplayName.of(file), maxMembers));
-                }
-                String name = entry.getName();
-                // Python's tarfile strips the trailing slash of a directory's name; PyPI's lookups rely on that.
-                if (entry.isDirectory()) {
-                    while (name.length() > 1 && name.endsWith("/")) {
-                        name = name.substring(0, name.length() - 1);
-                    }
-                }
-                names.add(name);
-                if (isSparse(entry)) {
-                    sparse.add(name);
-                }
-                if (isAbsolute(name) || climbsOut(name)) {
-                    outside.add(name);
-                }
-                Optional<String> refused = refusedByPip(entry);
-                if (refused.isPresent()) {
-                    special.add("'" + DisplayName.of(entry.getName()) + "' (" + refused.get() + ")");
+        void add(TarArchiveEntry entry) {
+            String name = entry.getName();
+            // Python's tarfile strips the trailing slash of a directory's name; PyPI's lookups rely on that.
+            if (entry.isDirectory()) {
+                while (name.length() > 1 && name.endsWith("/")) {
+                    name = name.substring(0, name.length() - 1);
                 }
             }
+            names.add(name);
+            if (isSparse(entry)) {
+                sparse.add(name);
+            }
+            if (isAbsolute(name) || climbsOut(name)) {
+                outside.add(name);
+            }
+            refusedByPip(entry).ifPresent(why -> special.add("'" + DisplayName.of(entry.getName()) + "' (" + why
+                    + ")"));
         }
-        return new TarListing(names, sparse, outside, special);
+
+        TarListing listing() {
+            return new TarListing(names, sparse, outside, special);
+        }
     }
 
     // What Python's tarfile 'data' filter refuses besides paths outside the destination, and so what pip (which
@@ -116,7 +93,7 @@ record TarListing(List<String> names, List<String> sparse, List<String> outside,
      * Whether a name is absolute where the archive may be unpacked: {@code /x}, and on Windows also {@code \\x} and
      * {@code C:x}. pip on Windows joins such a name to the target directory and gets the name itself.
      */
-    static boolean isAbsolute(String name) {
+    public static boolean isAbsolute(String name) {
         return name.startsWith("/") || name.startsWith("\\")
                 || (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0)));
     }
@@ -125,7 +102,7 @@ record TarListing(List<String> names, List<String> sparse, List<String> outside,
      * Whether a relative path, with its {@code ..} applied, ends up above where it starts. A backslash separates too:
      * on Windows, where pip unpacks and installs as well, {@code ..\\..\\x} climbs out as {@code ../../x} does.
      */
-    static boolean climbsOut(String path) {
+    public static boolean climbsOut(String path) {
         int depth = 0;
         for (String part : path.split("[/\\\\]")) {
             if (part.equals("..")) {
@@ -148,7 +125,7 @@ record TarListing(List<String> names, List<String> sparse, List<String> outside,
     }
 
     /** Whether a member of exactly this name exists, as {@code tarfile.getmember} looks it up. */
-    boolean contains(String name) {
+    public boolean contains(String name) {
         String wanted = name;
         while (wanted.length() > 1 && wanted.endsWith("/")) {
             wanted = wanted.substring(0, wanted.length() - 1);
@@ -160,7 +137,7 @@ record TarListing(List<String> names, List<String> sparse, List<String> outside,
      * The top-level directory as PyPI computes it: Python's {@code os.path.commonpath} of every member name (empty
      * and {@code .} components dropped). Empty when the members share no leading directory, which PyPI refuses.
      */
-    Optional<String> commonPath() {
+    public Optional<String> commonPath() {
         if (names.isEmpty()) {
             return Optional.empty();
         }
@@ -194,7 +171,7 @@ record TarListing(List<String> names, List<String> sparse, List<String> outside,
     }
 
     /** The distinct first path components, for a message about several top-level directories. */
-    Set<String> topLevelNames() {
+    public Set<String> topLevelNames() {
         Set<String> tops = new LinkedHashSet<>();
         for (String name : names) {
             for (String part : name.split("/")) {

@@ -1,8 +1,8 @@
-package io.github.yogs0ddhoth.pypi.check;
+package io.github.yogs0ddhoth.pypi.distribution;
 
-import io.github.yogs0ddhoth.pypi.distribution.DisplayName;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -29,7 +29,9 @@ import java.util.Set;
  *
  * <p>Only headers are read, through positioned reads: entry data is skipped, never loaded, so a wheel of any size
  * costs a few kilobytes of memory. Where PyPI stops at the first problem, this walk goes on when it safely can (past a
- * data descriptor, using the central directory's sizes), so that one run reports every kind of problem.
+ * data descriptor, using the central directory's sizes), so that one run reports every kind of problem. The few
+ * entries a reader needs (METADATA, RECORD, entry_points.txt) are then read through the same open channel, found as
+ * Python's zipfile finds them: by the central directory's offset and sizes.
  */
 final class ZipFraming {
 
@@ -61,7 +63,7 @@ final class ZipFraming {
 
     /** One central directory entry, with the values the walk compares local headers against. */
     private record CentralEntry(String name, int method, long compressedSize, long size, int commentLength,
-            boolean zip64Sizes) {}
+            boolean zip64Sizes, long localOffset) {}
 
     /** Thrown when the records cannot be followed any further. */
     private static final class Malformed extends Exception {
@@ -74,11 +76,11 @@ final class ZipFraming {
 
     /** Collects problems by PyPI reason, with the entries affected. */
     private static final class Problems {
-        private final Map<String, Rule> rules = new LinkedHashMap<>();
+        private final Map<String, ZipListing.Flaw> rules = new LinkedHashMap<>();
         private final Map<String, Set<String>> entries = new LinkedHashMap<>();
         private final Map<String, String> details = new HashMap<>();
 
-        void add(Rule rule, String reason, String entry) {
+        void add(ZipListing.Flaw rule, String reason, String entry) {
             rules.putIfAbsent(reason, rule);
             Set<String> set = entries.computeIfAbsent(reason, r -> new LinkedHashSet<>());
             if (entry != null) {
@@ -86,7 +88,7 @@ final class ZipFraming {
             }
         }
 
-        void addDetail(Rule rule, String reason, String detail) {
+        void addDetail(ZipListing.Flaw rule, String reason, String detail) {
             rules.putIfAbsent(reason, rule);
             entries.computeIfAbsent(reason, r -> new LinkedHashSet<>());
             details.putIfAbsent(reason, detail);
@@ -123,12 +125,14 @@ final class ZipFraming {
     }
 
     /**
-     * Reads the archive's framing.
+     * Opens the archive and reads its framing; entries are then read with {@link Archive#read}. A central directory
+     * that cannot be found or followed is not an exception: the archive then has no names and one MALFORMED problem.
      *
      * @throws IOException if the file cannot be read at all
      */
-    static ZipListing read(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    static Archive open(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
             Reader reader = new Reader(channel);
             Problems problems = new Problems();
             Map<String, CentralEntry> central = new LinkedHashMap<>();
@@ -136,16 +140,129 @@ final class ZipFraming {
             try {
                 entryCount = readCentralDirectory(reader, central, problems);
             } catch (Malformed e) {
-                problems.add(Rule.ZIP_MALFORMED, e.getMessage(), null);
-                return new ZipListing(central.keySet(), problems.toList(0));
+                problems.add(ZipListing.Flaw.MALFORMED, e.getMessage(), null);
+                return new Archive(reader, Map.of(), problems.toList(0), false);
             }
             checkRatio(central, reader.size(), problems);
             try {
                 walk(reader, central, problems);
             } catch (Malformed e) {
-                problems.add(Rule.ZIP_MALFORMED, e.getMessage(), null);
+                problems.add(ZipListing.Flaw.MALFORMED, e.getMessage(), null);
             }
-            return new ZipListing(central.keySet(), problems.toList(entryCount));
+            return new Archive(reader, central, problems.toList(entryCount), true);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** An open archive whose framing has been read. */
+    static final class Archive implements java.io.Closeable {
+        private final Reader reader;
+        private final Map<String, CentralEntry> central;
+        private final List<ZipListing.Problem> problems;
+        private final boolean centralDirectoryRead;
+
+        private Archive(Reader reader, Map<String, CentralEntry> central, List<ZipListing.Problem> problems,
+                boolean centralDirectoryRead) {
+            this.reader = reader;
+            this.central = central;
+            this.problems = problems;
+            this.centralDirectoryRead = centralDirectoryRead;
+        }
+
+        /** Whether the central directory was found and followed; if not, {@link #problems} says why. */
+        boolean centralDirectoryRead() {
+            return centralDirectoryRead;
+        }
+
+        Set<String> names() {
+            return central.keySet();
+        }
+
+        List<ZipListing.Problem> problems() {
+            return problems;
+        }
+
+        /** Whether the archive has a file (not a directory) of exactly this name. */
+        boolean isFile(String name) {
+            return central.containsKey(name) && !name.endsWith("/");
+        }
+
+        /** The uncompressed size the central directory declares for an entry. */
+        long declaredSize(String name) {
+            return central.get(name).size();
+        }
+
+        /**
+         * The data of one entry, stored or deflated, found by its local header at the central directory's offset.
+         *
+         * @throws IOException when the entry's header or data cannot be read, or it uses another compression method
+         */
+        InputStream read(String name) throws IOException {
+            CentralEntry entry = central.get(name);
+            if (entry == null) {
+                throw new IOException("no entry '" + DisplayName.of(name) + "'");
+            }
+            long dataStart;
+            try {
+                ByteBuffer h = reader.read(entry.localOffset(), 30);
+                if (h.getInt(0) != LOCAL_FILE) {
+                    throw new java.util.zip.ZipException("no local header at offset " + entry.localOffset() + " for '"
+                            + DisplayName.of(name) + "'");
+                }
+                dataStart = entry.localOffset() + 30 + Short.toUnsignedInt(h.getShort(26))
+                        + Short.toUnsignedInt(h.getShort(28));
+                if (dataStart + entry.compressedSize() > reader.size()) {
+                    throw new Malformed("entry data runs past the end of the file");
+                }
+            } catch (Malformed e) {
+                throw new java.util.zip.ZipException("entry '" + DisplayName.of(name) + "': " + e.getMessage());
+            }
+            InputStream raw = new ChannelRange(reader.channel, dataStart, entry.compressedSize());
+            return switch (entry.method()) {
+                case STORED -> raw;
+                case DEFLATED -> new java.util.zip.InflaterInputStream(raw, new java.util.zip.Inflater(true), 8192);
+                default -> throw new java.util.zip.ZipException("entry '" + DisplayName.of(name) + "' uses compression method "
+                        + entry.method() + ", which is neither stored (0) nor deflated (8)");
+            };
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.channel.close();
+        }
+    }
+
+    /** A range of a channel as a stream, read with positioned reads so several can share the channel. */
+    private static final class ChannelRange extends InputStream {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
+
+        ChannelRange(FileChannel channel, long start, long length) {
+            this.channel = channel;
+            this.position = start;
+            this.end = start + length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - position)), position);
+            if (n < 0) {
+                throw new EOFException("the file ended inside an entry's data");
+            }
+            position += n;
+            return n;
         }
     }
 
@@ -172,6 +289,7 @@ final class ZipFraming {
         ByteBuffer end = reader.read(eocd, EOCD_SIZE);
         long records = Short.toUnsignedInt(end.getShort(10));
         long cdSize = Integer.toUnsignedLong(end.getInt(12));
+        long claimedCdStart = Integer.toUnsignedLong(end.getInt(16));
         if (records == 0xFFFF || cdSize == UNKNOWN_32 || Integer.toUnsignedLong(end.getInt(16)) == UNKNOWN_32) {
             long locator = eocd - 20;
             if (locator >= 0 && reader.read(locator, 4).getInt(0) == ZIP64_LOCATOR) {
@@ -182,6 +300,7 @@ final class ZipFraming {
                 }
                 records = z.getLong(32);
                 cdSize = z.getLong(40);
+                claimedCdStart = z.getLong(48);
             }
         }
         // Like Python, find the directory just before the end record(s), whatever offset the record claims: a
@@ -193,6 +312,8 @@ final class ZipFraming {
         if (cdStart < 0 || cdSize > Integer.MAX_VALUE) {
             throw new Malformed("Malformed zip file");
         }
+        // Python adds the same shift to every local header offset.
+        long shift = cdStart - claimedCdStart;
         ByteBuffer cd = reader.read(cdStart, (int) cdSize);
         int pos = 0;
         int count = 0;
@@ -210,56 +331,66 @@ final class ZipFraming {
             }
             byte[] nameBytes = bytes(cd, pos + 46, nameLength);
             String name = decodeName(nameBytes, (flags & FLAG_UTF8) != 0);
+            long localOffset = Integer.toUnsignedLong(cd.getInt(pos + 42));
             boolean zip64 = compressed == UNKNOWN_32 || uncompressed == UNKNOWN_32;
-            if (zip64) {
-                long[] sizes = zip64Sizes(cd, pos + 46 + nameLength, extraLength, uncompressed, compressed);
-                uncompressed = sizes[0];
-                compressed = sizes[1];
+            if (zip64 || localOffset == UNKNOWN_32) {
+                long[] values = zip64Values(cd, pos + 46 + nameLength, extraLength, uncompressed, compressed,
+                        localOffset);
+                uncompressed = values[0];
+                compressed = values[1];
+                localOffset = values[2];
             }
             count++;
             if (!seen.add(name)) {
-                problems.add(Rule.ZIP_DUPLICATE_NAME, "Duplicate filename in central directory", name);
+                problems.add(ZipListing.Flaw.DUPLICATE_NAME, "Duplicate filename in central directory", name);
             }
             if (commentLength != 0) {
-                problems.add(Rule.ZIP_ENTRY_COMMENT, "Comment in central directory", name);
+                problems.add(ZipListing.Flaw.ENTRY_COMMENT, "Comment in central directory", name);
             }
             if (method != STORED && method != DEFLATED) {
-                problems.add(Rule.ZIP_COMPRESSION_METHOD, "File does not use a supported compression type",
+                problems.add(ZipListing.Flaw.COMPRESSION_METHOD, "File does not use a supported compression type",
                         name + " (method " + method + ")");
             }
             // Python's zipfile keeps the last of two same-named entries; so does this map.
-            central.put(name, new CentralEntry(name, method, compressed, uncompressed, commentLength, zip64));
+            central.put(name, new CentralEntry(name, method, compressed, uncompressed, commentLength, zip64,
+                    localOffset + shift));
             pos += 46 + nameLength + extraLength + commentLength;
         }
         return count;
     }
 
     // ZIP64 extended information: the 64-bit values, in this order, of those fields whose 32-bit value is all ones.
-    private static long[] zip64Sizes(ByteBuffer buf, int start, int length, long uncompressed, long compressed) {
+    private static long[] zip64Values(ByteBuffer buf, int start, int length, long uncompressed, long compressed,
+            long localOffset) {
         int pos = start;
         while (pos + 4 <= start + length) {
             int id = Short.toUnsignedInt(buf.getShort(pos));
             int size = Short.toUnsignedInt(buf.getShort(pos + 2));
             if (id == ZIP64_EXTRA) {
                 int p = pos + 4;
-                if (uncompressed == UNKNOWN_32 && p + 8 <= pos + 4 + size) {
+                int end = pos + 4 + size;
+                if (uncompressed == UNKNOWN_32 && p + 8 <= end) {
                     uncompressed = buf.getLong(p);
                     p += 8;
                 }
-                if (compressed == UNKNOWN_32 && p + 8 <= pos + 4 + size) {
+                if (compressed == UNKNOWN_32 && p + 8 <= end) {
                     compressed = buf.getLong(p);
+                    p += 8;
+                }
+                if (localOffset == UNKNOWN_32 && p + 8 <= end) {
+                    localOffset = buf.getLong(p);
                 }
                 break;
             }
             pos += 4 + size;
         }
-        return new long[] {uncompressed, compressed};
+        return new long[] {uncompressed, compressed, localOffset};
     }
 
     private static void checkRatio(Map<String, CentralEntry> central, long fileSize, Problems problems) {
         long decompressed = central.values().stream().mapToLong(CentralEntry::size).sum();
         if (decompressed > RATIO_MIN_SIZE && fileSize > 0 && (double) decompressed / fileSize > RATIO_THRESHOLD) {
-            problems.addDetail(Rule.ZIP_COMPRESSION_RATIO, "File exceeds compression ratio of " + RATIO_THRESHOLD,
+            problems.addDetail(ZipListing.Flaw.COMPRESSION_RATIO, "File exceeds compression ratio of " + RATIO_THRESHOLD,
                     "the entries decompress to " + decompressed + " bytes from a " + fileSize + "-byte file, a ratio"
                             + " of " + Math.round((double) decompressed / fileSize) + "; PyPI refuses more than "
                             + RATIO_THRESHOLD + " once the total passes " + RATIO_MIN_SIZE + " bytes (64 MiB)");
@@ -302,7 +433,7 @@ final class ZipFraming {
                 String decoded = decodeName(name, (flags & FLAG_UTF8) != 0);
                 // A repeated name was already reported from the central directory read.
                 if (listed.add(decoded) && !local.contains(decoded)) {
-                    problems.add(Rule.ZIP_MALFORMED, "Missing filename in local headers", decoded);
+                    problems.add(ZipListing.Flaw.MALFORMED, "Missing filename in local headers", decoded);
                 }
                 // PyPI leaves comments out of this sum because it has already refused them; counting them here
                 // keeps a commented entry from also showing up as a size mismatch.
@@ -356,7 +487,7 @@ final class ZipFraming {
             }
         }
         if (pos != reader.size()) {
-            problems.addDetail(Rule.ZIP_TRAILING_DATA, "Trailing data", (reader.size() - pos) + " bytes follow the"
+            problems.addDetail(ZipListing.Flaw.TRAILING_DATA, "Trailing data", (reader.size() - pos) + " bytes follow the"
                     + " end-of-central-directory record (and its comment), which ends at byte " + pos + " of "
                     + reader.size());
         }
@@ -393,7 +524,7 @@ final class ZipFraming {
         long dataStart = pos + 30 + nameLength + extraLength;
         long next;
         if ((flags & FLAG_DATA_DESCRIPTOR) != 0) {
-            problems.add(Rule.ZIP_DATA_DESCRIPTOR, "ZIP contains a data descriptor", decoded);
+            problems.add(ZipListing.Flaw.DATA_DESCRIPTOR, "ZIP contains a data descriptor", decoded);
             // PyPI stops here. Going on with the central directory's size finds the descriptor, so the other
             // entries get checked too: signature (optional), CRC, then 4- or 8-byte sizes.
             long after = dataStart + entry.compressedSize();
@@ -404,15 +535,15 @@ final class ZipFraming {
             next = after + descriptor;
         } else {
             if (entry.compressedSize() != compressed) {
-                problems.add(Rule.ZIP_MALFORMED, "Mis-matched data size", decoded);
+                problems.add(ZipListing.Flaw.MALFORMED, "Mis-matched data size", decoded);
             }
             if (entry.size() != size) {
-                problems.add(Rule.ZIP_MALFORMED, "Mis-matched file size", decoded);
+                problems.add(ZipListing.Flaw.MALFORMED, "Mis-matched file size", decoded);
             }
             next = dataStart + compressed;
         }
         if (!local.add(decoded)) {
-            problems.add(Rule.ZIP_DUPLICATE_NAME, "Duplicate filename in local headers", decoded);
+            problems.add(ZipListing.Flaw.DUPLICATE_NAME, "Duplicate filename in local headers", decoded);
         }
         return next;
     }
