@@ -103,8 +103,10 @@ final class ReleaseRun {
             TextExchange http = new TextExchange(client, httpSettings.exchangeTimeout(), retryPolicy, log::warn);
             IndexLookup index = IndexLookup.of(simpleRoot(), http);
             preflight(http, index);
+            ReleaseAttester attester = new ReleaseAttester(attestation, http, retryPolicy, gate, clock, log);
+            attester.prepare(request.repository().uri(), () -> request.ci().provider(http, gate));
             TokenManager tokens = proveIdentity(http);
-            Map<String, String> signed = sign(http);
+            Map<String, String> signed = sign(attester);
             upload(http, index, tokens, signed);
         } catch (Ended e) {
             return e.report;
@@ -275,11 +277,9 @@ final class ReleaseRun {
     }
 
     /** A PEP 740 attestation for each file still to upload, all before the first upload. */
-    private Map<String, String> sign(TextExchange http) throws AttestationException {
-        ReleaseAttester attester = new ReleaseAttester(attestation, http, retryPolicy, gate, clock, log);
+    private Map<String, String> sign(ReleaseAttester attester) throws AttestationException {
         List<UploadForm> toSend = toSend();
-        Map<String, String> signed = attester.attest(request.repository().uri(),
-                () -> request.ci().provider(http, gate),
+        Map<String, String> signed = attester.attestPrepared(
                 toSend.stream().map(f -> new Statement(f.filename(), f.sha256())).toList(),
                 name -> toSend.stream().filter(f -> f.filename().equals(name)).map(UploadForm::file)
                         .findFirst().orElse(null));

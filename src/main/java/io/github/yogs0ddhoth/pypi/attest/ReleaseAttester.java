@@ -60,6 +60,7 @@ public final class ReleaseAttester {
     private final Clock clock;
     private final PublishLog log;
     private final Map<String, Long> rekorLogIndexes = new LinkedHashMap<>();
+    private Prepared prepared;
 
     public ReleaseAttester(Options options, TextExchange http, RetryPolicy retries, SecretMasker masker, Clock clock,
             PublishLog log) {
@@ -107,12 +108,24 @@ public final class ReleaseAttester {
      */
     public Map<String, String> attest(URI repository, CiSource ci, List<Statement> files,
             Function<String, Path> beside) throws AttestationException {
-        if (files.isEmpty()) {
+        if (files.isEmpty() || !prepare(repository, ci)) {
             return Map.of();
         }
+        return attestPrepared(files, beside);
+    }
+
+    /**
+     * Gets the CI's token of audience {@code sigstore} and the publisher the certificates will name: called before
+     * the upload token is minted, so that a job that cannot sign (GitLab without {@code SIGSTORE_ID_TOKEN}) fails
+     * before the exchange, not after it.
+     *
+     * @return whether this run signs
+     * @throws AttestationException when it should sign but cannot get a token or a publisher from it
+     */
+    public boolean prepare(URI repository, CiSource ci) throws AttestationException {
         if (!applies(repository)) {
             log.info("No PEP 740 attestations: " + whyNot(repository) + ".");
-            return Map.of();
+            return false;
         }
         IdToken token;
         try {
@@ -124,10 +137,32 @@ public final class ReleaseAttester {
         masker.register(token.value());
         Optional<ExpectedPublisher> publisher = expectedPublisher(token);
         if (publisher.isEmpty()) {
-            return Map.of();
+            return false;
         }
         TrustConfig trust = options.trustConfig() == null ? TrustConfig.publicGood()
                 : TrustConfig.load(options.trustConfig());
+        prepared = new Prepared(token, publisher.get(), trust);
+        return true;
+    }
+
+    /** What {@link #prepare} gathered for the signing. */
+    private record Prepared(IdToken token, ExpectedPublisher publisher, TrustConfig trust) {}
+
+    /**
+     * Signs every file with what {@link #prepare} gathered; empty when it decided this run makes none.
+     *
+     * @param beside where each file lies, by file name (null when unknown): a {@code <file>.publish.attestation}
+     *     there, made by another tool, is verified like a new one and sent as it is instead of signing anew
+     * @throws AttestationException when a file cannot be attested; then nothing may be uploaded
+     */
+    public Map<String, String> attestPrepared(List<Statement> files, Function<String, Path> beside)
+            throws AttestationException {
+        if (prepared == null || files.isEmpty()) {
+            return Map.of();
+        }
+        IdToken token = prepared.token();
+        Optional<ExpectedPublisher> publisher = Optional.of(prepared.publisher());
+        TrustConfig trust = prepared.trust();
         Map<String, Attestation> existing = new LinkedHashMap<>();
         List<Statement> toSign = new ArrayList<>();
         for (Statement file : files) {

@@ -145,13 +145,15 @@ class PublishWithAttestationsTest {
     }
 
     @Test
-    void gitLabWithoutASigstoreTokenFailsBeforeAnyUploadWithTheSnippet() {
+    void gitLabWithoutASigstoreTokenFailsBeforeTheExchangeWithTheSnippet() {
         assertThatThrownBy(() -> publish(false, index.gitLabEnvironment(), true))
                 .hasMessageContaining("SIGSTORE_ID_TOKEN:")
                 .hasMessageContaining("aud: sigstore")
                 .hasMessageContaining("-Dpypi.attestations=false");
         assertThat(index.uploads()).isEmpty();
         assertThat(sigstore.fulcioCalls).hasValue(0);
+        // The Sigstore token is asked for before the upload token: a job that cannot sign never mints one.
+        assertThat(index.mintRequests()).isZero();
     }
 
     @Test
