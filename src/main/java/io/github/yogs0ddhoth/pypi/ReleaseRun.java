@@ -24,7 +24,6 @@ import io.github.yogs0ddhoth.pypi.report.SecretMasker;
 import io.github.yogs0ddhoth.pypi.report.TransferProgress;
 import io.github.yogs0ddhoth.pypi.report.Units;
 import io.github.yogs0ddhoth.pypi.report.WorkflowCommands;
-import io.github.yogs0ddhoth.pypi.upload.CheckUrl;
 import io.github.yogs0ddhoth.pypi.upload.FileUploader;
 import io.github.yogs0ddhoth.pypi.upload.IndexLookup;
 import io.github.yogs0ddhoth.pypi.upload.LegacyUploadClient;
@@ -101,7 +100,7 @@ final class ReleaseRun {
         }
         try (CloseableHttpClient client = HttpClientFactory.create(httpSettings)) {
             TextExchange http = new TextExchange(client, httpSettings.exchangeTimeout(), retryPolicy, log::warn);
-            IndexLookup index = IndexLookup.of(simpleRoot(), http);
+            IndexLookup index = IndexLookup.of(request.simpleRoot(), http);
             preflight(http, index);
             ReleaseAttester attester = new ReleaseAttester(attestation, http, retryPolicy, gate, clock, log);
             attester.prepare(request.repository().uri(), () -> request.ci().provider(http, gate));
@@ -199,14 +198,6 @@ final class ReleaseRun {
                 + request.repository() + "; " + identityNote + "; " + new ReleaseAttester(attestation, null, null,
                 gate, clock, log).dryRunNote(request.repository().uri()) + ". Nothing was uploaded.");
         return report;
-    }
-
-    private Optional<String> simpleRoot() throws PublishException {
-        try {
-            return CheckUrl.simpleRoot(request.checkUrl(), request.repository());
-        } catch (IllegalArgumentException e) {
-            throw new PublishException(e.getMessage(), null);
-        }
     }
 
     /**

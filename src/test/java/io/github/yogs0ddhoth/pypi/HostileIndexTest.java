@@ -65,9 +65,8 @@ class HostileIndexTest {
                 Duration.ofSeconds(60)).withExchangeTimeout(EXCHANGE_TIMEOUT);
         Publisher publisher = new Publisher(log, new PrintStream(stdout, true, StandardCharsets.UTF_8), settings,
                 Clock.systemUTC(), sleeps::add);
-        publisher.publish(new PublishRequest(List.of(target), List.of("**/*.whl", "**/*.tar.gz"), List.of(),
-                RepositoryUrl.parse(uploadUrl), false, false, RETRIES, null, null, CiContext.of(gitHub.gitHubEnvironment(), null), null,
-                true, List.of(), null));
+        publisher.publish(PublishRequest.builder(RepositoryUrl.parse(uploadUrl),
+                CiContext.of(gitHub.gitHubEnvironment(), null)).packagesDirectory(target).retries(RETRIES).build());
     }
 
     private void honestIdentity() {

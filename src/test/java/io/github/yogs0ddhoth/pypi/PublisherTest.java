@@ -48,7 +48,8 @@ class PublisherTest {
     private ReleaseReport publish(boolean dryRun, Map<String, String> env) throws PublishException {
         Publisher publisher = new Publisher(log, new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 Http.settings(), Clock.systemUTC(), d -> {});
-        return publisher.publish(PublishRequest.of(target, RepositoryUrl.parse(index.uploadUrl()), dryRun, env));
+        return publisher.publish(PublishRequest.builder(RepositoryUrl.parse(index.uploadUrl()), CiContext.of(env, null))
+                .packagesDirectory(target).dryRun(dryRun).build());
     }
 
     @Test
@@ -162,9 +163,9 @@ class PublisherTest {
     private ReleaseReport publishWith(Map<String, String> env, int retries, Path reportFile) throws PublishException {
         Publisher publisher = new Publisher(log, new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 Http.settings(), Clock.systemUTC(), d -> {});
-        return publisher.publish(new PublishRequest(List.of(target), List.of("**/*.whl", "**/*.tar.gz"), List.of(),
-                RepositoryUrl.parse(index.uploadUrl()), false, false, retries, index.baseUrl() + "/simple/",
-                reportFile, CiContext.of(env, null), null, true, List.of(), null));
+        return publisher.publish(PublishRequest.builder(RepositoryUrl.parse(index.uploadUrl()), CiContext.of(env, null))
+                .packagesDirectory(target).retries(retries).checkUrl(index.baseUrl() + "/simple/")
+                .reportFile(reportFile).build());
     }
 
     @Test

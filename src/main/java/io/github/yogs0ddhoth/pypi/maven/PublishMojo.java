@@ -7,8 +7,6 @@ import io.github.yogs0ddhoth.pypi.Publisher;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
 import io.github.yogs0ddhoth.pypi.http.Preload;
 import io.github.yogs0ddhoth.pypi.identity.CiContext;
-import io.github.yogs0ddhoth.pypi.upload.CheckUrl;
-import io.github.yogs0ddhoth.pypi.upload.ParallelUploads;
 import io.github.yogs0ddhoth.pypi.upload.RepositoryUrl;
 import java.io.File;
 import java.nio.file.Path;
@@ -164,26 +162,17 @@ public class PublishMojo extends AbstractPypiMojo {
             throw new MojoFailureException("Cannot publish to PyPI while Maven is offline (-o). Run without -o, or"
                     + " use -Dpypi.dryRun=true to see what would be published.");
         }
-        RepositoryUrl repository;
+        PublishRequest.Builder request;
         try {
-            repository = RepositoryUrl.parse(repositoryUrl);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
-        if (retries < 0 || retries > 10) {
-            throw new MojoFailureException("pypi.retries must be between 0 and 10, was " + retries + ".");
-        }
-        if (parallelUploads < 1 || parallelUploads > ParallelUploads.MAX_PARALLEL) {
-            throw new MojoFailureException("pypi.parallelUploads must be between 1 and " + ParallelUploads.MAX_PARALLEL
-                    + ", was " + parallelUploads + ". Use 1 to upload one file at a time, 4 (the default) to send"
-                    + " four at once.");
-        }
-        if (exchangeTimeout < 1 || exchangeTimeout > 600) {
-            throw new MojoFailureException("pypi.exchangeTimeout must be between 1 and 600 seconds, was "
-                    + exchangeTimeout + ".");
-        }
-        try {
-            CheckUrl.simpleRoot(checkUrl, repository);
+            request = PublishRequest.builder(RepositoryUrl.parse(repositoryUrl),
+                            CiContext.of(environment, DmiProductName.read(dmiProductName)))
+                    .retries(retries)
+                    .parallelUploads(parallelUploads);
+            if (exchangeTimeout < 1 || exchangeTimeout > 600) {
+                throw new MojoFailureException("pypi.exchangeTimeout must be between 1 and 600 seconds, was "
+                        + exchangeTimeout + ".");
+            }
+            request.checkUrl(checkUrl);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
@@ -195,16 +184,16 @@ public class PublishMojo extends AbstractPypiMojo {
                 return;
             }
         }
-        PublishRequest request = new PublishRequest(directories.stream().map(File::toPath).toList(),
-                includes(), excludes(),
-                repository, dryRun, skipExisting, retries,
-                checkUrl == null || checkUrl.isBlank() ? null : checkUrl.trim(),
-                reportFile == null ? null : reportFile.toPath(),
-                CiContext.of(environment, DmiProductName.read(dmiProductName)),
-                declaredPublisher(),
-                failOnStoredToken,
-                settings == null ? List.of() : settings.getServers().stream().map(Server::getId).toList(),
-                expectedVersion(), parallelUploads);
+        request.packagesDirectories(directories.stream().map(File::toPath).toList())
+                .includes(includes())
+                .excludes(excludes())
+                .dryRun(dryRun)
+                .skipExisting(skipExisting)
+                .reportFile(reportFile == null ? null : reportFile.toPath())
+                .publisher(declaredPublisher())
+                .failOnStoredToken(failOnStoredToken)
+                .serverIds(settings == null ? List.of() : settings.getServers().stream().map(Server::getId).toList())
+                .expectedVersion(expectedVersion());
         HttpWireLogging.silence();
         Publisher publisher = new Publisher(new MavenPublishLog(getLog()), ProcessStdout.open(),
                 HttpSettings.defaults(plugin == null ? "unknown" : plugin.getVersion())
@@ -212,7 +201,7 @@ public class PublishMojo extends AbstractPypiMojo {
                         .withProxies(new SettingsProxyChooser(session == null ? null : session.getRepositorySession())),
                 Clock.systemUTC());
         try {
-            publisher.publish(request, new ReleaseAttester.Options(attestations,
+            publisher.publish(request.build(), new ReleaseAttester.Options(attestations,
                     sigstoreTrustConfig == null ? null : sigstoreTrustConfig.toPath(),
                     reportFile == null ? null : reportFile.toPath().resolveSibling("attestations")));
         } catch (PublishException e) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.yogs0ddhoth.pypi.PublishException;
 import io.github.yogs0ddhoth.pypi.PublishRequest;
 import io.github.yogs0ddhoth.pypi.Publisher;
+import io.github.yogs0ddhoth.pypi.identity.CiContext;
 import io.github.yogs0ddhoth.pypi.report.ReleaseReport;
 import io.github.yogs0ddhoth.pypi.testing.FakeIndex;
 import io.github.yogs0ddhoth.pypi.testing.Http;
@@ -69,7 +70,8 @@ class PublishWithAttestationsTest {
             throws PublishException {
         Publisher publisher = new Publisher(log, new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 Http.settings(), Clock.systemUTC(), d -> {});
-        return publisher.publish(PublishRequest.of(target, RepositoryUrl.parse(index.uploadUrl()), dryRun, env),
+        return publisher.publish(PublishRequest.builder(RepositoryUrl.parse(index.uploadUrl()), CiContext.of(env, null))
+                        .packagesDirectory(target).dryRun(dryRun).build(),
                 new ReleaseAttester.Options(attestations, trustConfig, target.resolve("pypi-publish/attestations")));
     }
 
@@ -196,8 +198,9 @@ class PublishWithAttestationsTest {
     void anIndexOtherThanPypiGetsNoneUnlessATrustConfigIsGiven() throws Exception {
         Publisher publisher = new Publisher(log, new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 Http.settings(), Clock.systemUTC(), d -> {});
-        publisher.publish(PublishRequest.of(target, RepositoryUrl.parse(index.uploadUrl()), false,
-                index.gitHubEnvironment()), new ReleaseAttester.Options(true, null, null));
+        publisher.publish(PublishRequest.builder(RepositoryUrl.parse(index.uploadUrl()),
+                CiContext.of(index.gitHubEnvironment(), null)).packagesDirectory(target).build(),
+                new ReleaseAttester.Options(true, null, null));
 
         assertThat(index.uploads()).hasSize(2);
         assertThat(sigstore.fulcioCalls).hasValue(0);

@@ -3,6 +3,7 @@ package io.github.yogs0ddhoth.pypi.benchmark;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.yogs0ddhoth.pypi.PublishRequest;
+import io.github.yogs0ddhoth.pypi.identity.CiContext;
 import io.github.yogs0ddhoth.pypi.report.ReleaseReport;
 import io.github.yogs0ddhoth.pypi.Publisher;
 import io.github.yogs0ddhoth.pypi.distribution.FileDigester;
@@ -241,8 +242,8 @@ public final class PublishBenchmark {
                 "GITHUB_ACTIONS", "true",
                 "ACTIONS_ID_TOKEN_REQUEST_URL", sink.base() + "/idtoken?api-version=2.0",
                 "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "bench-request-token");
-        PublishRequest request = PublishRequest.of(wheel.getParent(), RepositoryUrl.parse(sink.base() + "/legacy/"),
-                false, env);
+        PublishRequest request = PublishRequest.builder(RepositoryUrl.parse(sink.base() + "/legacy/"),
+                CiContext.of(env, null)).packagesDirectory(wheel.getParent()).build();
         PrintStream nullOut = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         int publishClean = 0;
         int publishRejected = 0;
