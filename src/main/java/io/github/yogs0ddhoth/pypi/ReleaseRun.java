@@ -7,7 +7,6 @@ import io.github.yogs0ddhoth.pypi.check.ValidationReport;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import io.github.yogs0ddhoth.pypi.distribution.DistributionException;
 import io.github.yogs0ddhoth.pypi.distribution.FileDigester;
-import io.github.yogs0ddhoth.pypi.distribution.FileDigests;
 import io.github.yogs0ddhoth.pypi.http.HttpClientFactory;
 import io.github.yogs0ddhoth.pypi.http.HttpSettings;
 import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
@@ -149,19 +148,23 @@ final class ReleaseRun {
         // In upload order already (wheels first, then sdists), as the finder returns them.
         List<Distribution> found = inspected.discovered().distributions();
         FileDigester digester = new FileDigester();
+        // Where the index takes the digests after the file, they are computed while it is sent: one read, not two.
+        boolean hashWhileSent = request.repository().hashWhileUploading() && !request.dryRun();
         List<UploadForm> hashed = new ArrayList<>();
         for (Distribution dist : found) {
-            FileDigests digests;
+            UploadForm form;
             try {
-                digests = digester.digest(dist.path());
+                form = hashWhileSent ? UploadForm.hashedWhileSent(dist)
+                        : UploadForm.of(dist, digester.digest(dist.path()));
             } catch (IOException e) {
                 throw stop("Could not read " + dist.path() + ": " + e.getMessage());
             }
-            UploadForm form = UploadForm.of(dist, digests);
             hashed.add(form);
-            log.info("  " + dist.filename() + "  " + Units.bytes(digests.size()) + "  " + dist.type().filetype()
-                    + "  pyversion " + dist.pyversion() + "  sha256 " + digests.sha256Hex());
-            log.debug("    blake2_256 " + digests.blake2b256Hex() + "; form fields: " + describe(form));
+            log.info("  " + dist.filename() + "  " + Units.bytes(form.size()) + "  " + dist.type().filetype()
+                    + "  pyversion " + dist.pyversion() + (hashWhileSent ? "  (hashed while it is uploaded)"
+                    : "  sha256 " + form.sha256()));
+            log.debug("    " + (hashWhileSent ? "" : "blake2_256 " + form.blake2b256() + "; ") + "form fields: "
+                    + describe(form));
         }
         forms = List.copyOf(hashed);
     }
@@ -215,7 +218,7 @@ final class ReleaseRun {
             return;
         }
         List<Preflight.Candidate> candidates = forms.stream().map(f -> new Preflight.Candidate(f.filename(),
-                f.name(), f.version(), f.isSdist(), f.sha256())).toList();
+                f.name(), f.version(), f.isSdist(), f::sha256)).toList();
         String host = request.repository().uri().getHost();
         boolean warehouse = "upload.pypi.org".equals(host) || "test.pypi.org".equals(host);
         Preflight.Result result = new Preflight(index, request.skipExisting(), warehouse, clock).judge(candidates);

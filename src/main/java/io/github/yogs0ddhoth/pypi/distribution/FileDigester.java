@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * about as long as the slower of them (BLAKE2b) instead of their sum. A smaller file is hashed on the calling thread
  * alone, where starting two threads would cost more than it saves, and so is every file when the JVM has one core.
  *
+ * <p>{@link #digest(Path, ChunkSink)} also hands every chunk, in order, to a sink on the calling thread while the
+ * digests are computed on the others: an upload can send the bytes it is hashing, so that sending costs no time of
+ * its own beyond the slower digest, and the digests describe exactly the bytes that were sent.
+ *
  * <p>An instance reuses its buffers and digest objects between calls, so it is not thread-safe; use one per thread.
  */
 public final class FileDigester {
@@ -73,25 +77,57 @@ public final class FileDigester {
         }
     }
 
+    /** Receives the file's bytes as they are read, in order, on the thread that called {@link #digest}. */
+    @FunctionalInterface
+    public interface ChunkSink {
+        /**
+         * @param bytes the chunk; valid only during this call (the buffer is reused once it returns)
+         * @param length how many bytes of {@code bytes}, from index 0, are the file's
+         * @throws IOException to stop reading: {@link #digest(Path, ChunkSink)} then throws this same exception
+         */
+        void accept(byte[] bytes, int length) throws IOException;
+    }
+
+    private static final ChunkSink NO_SINK = (bytes, length) -> { };
+
     /**
      * Reads {@code file} once and returns its size and both digests. The size is the number of bytes actually hashed,
      * so it always agrees with the digests even if the file changes size while being read.
      */
     public FileDigests digest(Path file) throws IOException {
+        return digest(file, NO_SINK);
+    }
+
+    /**
+     * Reads {@code file} once, passes each chunk to {@code sink} and returns the size and digests of exactly the
+     * bytes the sink was given. The sink runs on the calling thread, the digests of a large file on two others, so
+     * the three overlap; the reader runs at most {@link #RING_BUFFERS} buffers ahead of the slowest of them.
+     *
+     * @throws IOException when the file cannot be read, or the one the sink threw (after which the digests are
+     *     discarded and no thread of this call is left running)
+     */
+    public FileDigests digest(Path file, ChunkSink sink) throws IOException {
         sha256.reset();
         blake2b.reset();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             // On one core the threads would only take turns, paying for the handoffs.
             if (parallel && channel.size() >= PARALLEL_MIN_BYTES && Runtime.getRuntime().availableProcessors() > 1) {
-                return digestOnTwoThreads(channel);
+                return digestOnTwoThreads(channel, sink);
             }
             long size = 0;
             ByteBuffer wrapped = ByteBuffer.wrap(buffer);
             int filled;
-            while ((filled = fill(channel, wrapped)) > 0) {
-                sha256.update(buffer, 0, filled);
-                blake2b.update(buffer, 0, filled);
-                size += filled;
+            try {
+                while ((filled = fill(channel, wrapped)) > 0) {
+                    sha256.update(buffer, 0, filled);
+                    blake2b.update(buffer, 0, filled);
+                    sink.accept(buffer, filled);
+                    size += filled;
+                }
+            } catch (IOException | RuntimeException e) {
+                sha256.reset();
+                blake2b.reset();
+                throw e;
             }
             return new FileDigests(size, hex(sha256.digest()), hex(blake2b.digest()));
         }
@@ -178,7 +214,7 @@ public final class FileDigester {
         }
     }
 
-    private FileDigests digestOnTwoThreads(FileChannel channel) throws IOException {
+    private FileDigests digestOnTwoThreads(FileChannel channel, ChunkSink sink) throws IOException {
         if (ring == null) {
             ring = new byte[RING_BUFFERS][];
             ring[0] = buffer;
@@ -204,9 +240,14 @@ public final class FileDigester {
                     break;
                 }
                 chunk.length = filled;
-                chunk.pending.set(2);
+                // The sink is the third user of the chunk; whoever finishes last hands it back.
+                chunk.pending.set(3);
                 sha.ready.add(chunk);
                 blake.ready.add(chunk);
+                sink.accept(chunk.bytes, filled);
+                if (chunk.pending.decrementAndGet() == 0) {
+                    free.add(chunk);
+                }
                 size += filled;
             }
             done = true;

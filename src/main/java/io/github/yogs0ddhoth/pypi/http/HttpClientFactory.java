@@ -20,6 +20,10 @@ public final class HttpClientFactory {
     private HttpClientFactory() {}
 
     public static CloseableHttpClient create(HttpSettings settings) {
+        return create(settings, new LazyTls());
+    }
+
+    static CloseableHttpClient create(HttpSettings settings, LazyTls tls) {
         Timeout connect = Timeout.of(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         Timeout read = Timeout.of(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         ChosenProxyRoutePlanner routes = new ChosenProxyRoutePlanner(settings.proxies());
@@ -29,6 +33,7 @@ public final class HttpClientFactory {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnPerRoute(MAX_CONNECTIONS_PER_ROUTE)
                         .setMaxConnTotal(2 * MAX_CONNECTIONS_PER_ROUTE)
+                        .setTlsSocketStrategy(tls)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect)
                                 .setSocketTimeout(read)

@@ -15,20 +15,27 @@ import java.util.Map;
 public final class Preload {
     private Preload() {}
 
-    public static void inBackground() {
-        Thread t = new Thread(Preload::load, "pypi-preload");
+    /**
+     * @param tls whether to set up TLS as well: false only where the index is plain http (a loopback index), where
+     *     the client may never need it (it sets TLS up on its first https connection)
+     */
+    public static void inBackground(boolean tls) {
+        Thread t = new Thread(() -> load(tls), "pypi-preload");
         t.setDaemon(true);
         // Below the build's own threads: this work is only ever ahead of need.
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 
-    static void load() {
+    static void load(boolean tls) {
         try {
             ObjectMapper json = new ObjectMapper();
             json.readTree("{\"files\":[{\"filename\":\"x\",\"hashes\":{\"sha256\":\"0\"}}],\"n\":1,\"b\":true}");
             json.writeValueAsString(Map.of("files", List.of(Map.of("size", 1L, "ok", true))));
             HttpClientFactory.create(HttpSettings.defaults("preload")).close();
+            if (tls) {
+                LazyTls.warmUp();
+            }
         } catch (Exception | LinkageError e) {
             // Whatever went wrong will show, with its context, when the run itself gets there.
         }

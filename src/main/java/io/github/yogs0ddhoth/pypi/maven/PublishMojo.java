@@ -75,6 +75,16 @@ public class PublishMojo extends AbstractPypiMojo {
     private int exchangeTimeout;
 
     /**
+     * Send each file before its digests and compute them while it is sent, so that a large file is read once and
+     * its upload costs little more than its hashing. Only an index that parses the whole form before it reads the
+     * digests accepts that order: by default on for PyPI and TestPyPI (which do), off for every other index, which
+     * gets twine's order (digests first, so each file is hashed before its upload). {@code false} always uses
+     * twine's order.
+     */
+    @Parameter(property = "pypi.hashWhileUploading")
+    private Boolean hashWhileUploading;
+
+    /**
      * The simple index (PEP 691 JSON) asked, before the first upload, which files the index already has: the
      * index's origin ({@code https://pypi.org}) or its simple root ({@code https://pypi.org/simple/}) mean the same.
      * {@code none} turns the lookups off. Defaults to https://pypi.org/simple/ for PyPI, and to
@@ -148,7 +158,8 @@ public class PublishMojo extends AbstractPypiMojo {
     @Override
     public void execute() throws MojoFailureException {
         if (!skip) {
-            Preload.inBackground();
+            Preload.inBackground(repositoryUrl == null
+                    || !repositoryUrl.strip().toLowerCase(java.util.Locale.ROOT).startsWith("http://"));
         }
         new KnownConfiguration(plugin).check(project, mojoExecution, session, getLog());
         if (skip) {
@@ -164,7 +175,8 @@ public class PublishMojo extends AbstractPypiMojo {
         }
         PublishRequest.Builder request;
         try {
-            request = PublishRequest.builder(RepositoryUrl.parse(repositoryUrl),
+            request = PublishRequest.builder(
+                            RepositoryUrl.parse(repositoryUrl).withHashWhileUploading(hashWhileUploading),
                             CiContext.of(environment, DmiProductName.read(dmiProductName)))
                     .retries(retries)
                     .parallelUploads(parallelUploads);

@@ -47,8 +47,12 @@ final class FileChangedException extends UploadException {
 
     private static String message(String filename, Path file, long hashedSize, long currentSize, boolean midUpload) {
         String now = currentSize == GONE ? "it no longer exists" : "it is " + currentSize + " bytes now";
-        return filename + " changed on disk after it was hashed: it was " + hashedSize + " bytes then, and " + now
-                + " (" + file + "). " + (midUpload ? "The upload was stopped before its end, so the index stored"
+        String what = currentSize == hashedSize
+                ? " changed on disk while it was sent: it has the same size (" + hashedSize + " bytes) but was"
+                        + " modified since it was found and validated (" + file + "). "
+                : " changed on disk after it was hashed: it was " + hashedSize + " bytes then, and " + now
+                        + " (" + file + "). ";
+        return filename + what + (midUpload ? "The upload was stopped before its end, so the index stored"
                         + " nothing. " : "It was not uploaded. ")
                 + "This is not retried: the sha256 and blake2_256 sent with the file describe it as it was when"
                 + " hashed. Do not rebuild or delete distributions while publishing (a second build writing to the"

@@ -199,6 +199,6 @@ public final class FileUploader {
     }
 
     private static String sha256(UploadForm form) {
-        return form.values("sha256_digest").get(0);
+        return form.sha256();
     }
 }

@@ -9,7 +9,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
+import io.github.yogs0ddhoth.pypi.distribution.FileDigester;
+import io.github.yogs0ddhoth.pypi.distribution.FileDigests;
+import java.nio.file.Files;
 import java.util.HexFormat;
 import java.util.Set;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
@@ -18,12 +22,21 @@ import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
  * {@code multipart/form-data} body of one upload: the text fields, then the file streamed from disk. The length
  * is known up front, so the request carries a Content-Length and never holds the file in memory; writing it again
  * re-reads the file, so a retried request sends the same bytes.
+ *
+ * <p>For a form whose {@linkplain UploadForm#digestsAfterContent digests follow the file}, the two digest fields
+ * come after it. While they are unknown, the file is hashed as it is sent, on two other threads, and the digests
+ * sent are those of the bytes sent; before they are written the file must still have the size and modification
+ * time it had when the form was made, else the body is cut short and the index stores nothing.
  */
 final class MultipartFormEntity extends AbstractHttpEntity {
     private static final int CHUNK = 256 * 1024;
     private static final byte[] CRLF = {'\r', '\n'};
 
+    /** Stands in for a digest when the length of the fields after the file is computed: each is 64 hex digits. */
+    private static final String UNKNOWN_DIGEST = "0".repeat(64);
+
     private final UploadForm form;
+    private final String boundary;
     private final byte[] head;
     private final byte[] tail;
     private final ProgressListener progress;
@@ -35,9 +48,20 @@ final class MultipartFormEntity extends AbstractHttpEntity {
     MultipartFormEntity(UploadForm form, ProgressListener progress, String boundary) {
         super("multipart/form-data; boundary=" + boundary, null);
         this.form = form;
+        this.boundary = boundary;
         this.progress = progress;
         this.head = head(form, boundary);
-        this.tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.tail = form.digestsAfterContent()
+                ? trailer(boundary, new FileDigests(form.size(), UNKNOWN_DIGEST, UNKNOWN_DIGEST))
+                : ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** What follows a file whose digests come after it: the two digest fields, then the closing boundary. */
+    private static byte[] trailer(String boundary, FileDigests digests) {
+        return ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"sha256_digest\"\r\n\r\n"
+                + digests.sha256Hex() + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"blake2_256_digest\"\r\n\r\n" + digests.blake2b256Hex()
+                + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String newBoundary() {
@@ -91,6 +115,69 @@ final class MultipartFormEntity extends AbstractHttpEntity {
     @Override
     public void writeTo(OutputStream out) throws IOException {
         out.write(head);
+        if (!form.digestsAfterContent()) {
+            sendFile(out);
+            out.write(tail);
+        } else if (form.knownDigests() != null) {
+            // Computed already (for the preflight, an attestation, or by an earlier attempt): not again.
+            sendFile(out);
+            out.write(trailer(boundary, form.knownDigests()));
+        } else {
+            out.write(trailer(boundary, sendAndHash(out)));
+        }
+        out.flush();
+    }
+
+    /**
+     * Sends the file while hashing it; returns the digests of the bytes sent, once it is sure they are the file's
+     * as it was when the form was made.
+     */
+    private FileDigests sendAndHash(OutputStream out) throws IOException {
+        long total = form.size();
+        long[] sent = {0};
+        IOException[] network = {null};
+        FileDigests digests;
+        try {
+            digests = new FileDigester().digest(form.file(), (bytes, n) -> {
+                if (sent[0] + n > total) {
+                    throw changedOnDisk(FileChangedException.sizeNow(form.file()));
+                }
+                try {
+                    out.write(bytes, 0, n);
+                } catch (IOException e) {
+                    network[0] = e;
+                    throw e;
+                }
+                sent[0] += n;
+                progress.sent(sent[0], total);
+            });
+        } catch (LocalFileError e) {
+            throw e;
+        } catch (NoSuchFileException e) {
+            throw changedOnDisk(FileChangedException.GONE);
+        } catch (IOException e) {
+            if (e == network[0]) {
+                throw e;
+            }
+            throw unreadable(e, sent[0] > 0);
+        }
+        if (digests.size() != total) {
+            throw changedOnDisk(FileChangedException.sizeNow(form.file()));
+        }
+        // Same size but other bytes would go unnoticed by the digests, which describe whatever was sent.
+        FileTime modifiedNow;
+        try {
+            modifiedNow = Files.getLastModifiedTime(form.file());
+        } catch (NoSuchFileException e) {
+            throw changedOnDisk(FileChangedException.GONE);
+        }
+        if (!modifiedNow.equals(form.modified()) || !form.settle(digests)) {
+            throw new LocalFileError(new FileChangedException(form.filename(), form.file(), total, total, true));
+        }
+        return digests;
+    }
+
+    private void sendFile(OutputStream out) throws IOException {
         long sent = 0;
         long total = form.size();
         byte[] chunk = new byte[CHUNK];
@@ -127,8 +214,6 @@ final class MultipartFormEntity extends AbstractHttpEntity {
             // The digests in the form were computed from the file as it was; anything else would be rejected.
             throw changedOnDisk(FileChangedException.sizeNow(form.file()));
         }
-        out.write(tail);
-        out.flush();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Asks the index, once per release and before the first upload, what it already holds, and decides for each file
@@ -25,11 +26,26 @@ public final class Preflight {
     /** PyPI refuses new files on a release whose first file is older than this (pypi/warehouse#19727). */
     static final Duration NEW_FILE_WINDOW = Duration.ofDays(14);
 
-    /** One file of the release, as the preflight needs it. */
-    public record Candidate(String filename, String project, String version, boolean sdist, String sha256) {
+    /**
+     * One file of the release, as the preflight needs it.
+     *
+     * @param sha256Source gives the file's sha256; asked only when the index already has a file of that name, so a
+     *     file still to be hashed while it is sent is not read for nothing
+     */
+    public record Candidate(String filename, String project, String version, boolean sdist,
+            Supplier<String> sha256Source) {
         public Candidate {
             Objects.requireNonNull(filename, "filename");
-            sha256 = sha256.toLowerCase(Locale.ROOT);
+            Objects.requireNonNull(sha256Source, "sha256Source");
+        }
+
+        public Candidate(String filename, String project, String version, boolean sdist, String sha256) {
+            this(filename, project, version, sdist, () -> sha256);
+        }
+
+        /** The file's sha256, lowercase hex. */
+        public String sha256() {
+            return sha256Source.get().toLowerCase(Locale.ROOT);
         }
     }
 

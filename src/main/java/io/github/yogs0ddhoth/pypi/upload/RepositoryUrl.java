@@ -9,10 +9,30 @@ import java.util.Locale;
  * The upload endpoint of the index. {@code pypi} and {@code testpypi} are aliases for the two public ones.
  *
  * @param uri the legacy upload URL, e.g. {@code https://upload.pypi.org/legacy/}
+ * @param hashWhileUploading whether this index is sent each file before its digests, which are then computed
+ *     from the bytes as they are sent ({@link UploadForm#hashedWhileSent}); only an index that parses the whole form
+ *     before reading the digests accepts that. By default only PyPI and TestPyPI, which do; every other index gets
+ *     twine's order, the digests first.
  */
-public record RepositoryUrl(URI uri) {
+public record RepositoryUrl(URI uri, boolean hashWhileUploading) {
     public static final String PYPI = "https://upload.pypi.org/legacy/";
     public static final String TESTPYPI = "https://test.pypi.org/legacy/";
+
+    /** With the default order of the form for this index (see {@link #hashWhileUploading}). */
+    public RepositoryUrl(URI uri) {
+        this(uri, isWarehouse(uri));
+    }
+
+    /** PyPI's and TestPyPI's upload hosts, both run by Warehouse. */
+    public static boolean isWarehouse(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return host.equals("upload.pypi.org") || host.equals("test.pypi.org");
+    }
+
+    /** The same index with the order of the form set; null keeps the default. */
+    public RepositoryUrl withHashWhileUploading(Boolean hashWhileUploading) {
+        return hashWhileUploading == null ? this : new RepositoryUrl(uri, hashWhileUploading);
+    }
 
     public static RepositoryUrl parse(String value) {
         String v = value == null ? "" : value.trim();

@@ -3,15 +3,53 @@ package io.github.yogs0ddhoth.pypi.upload;
 import io.github.yogs0ddhoth.pypi.distribution.CoreMetadata;
 import io.github.yogs0ddhoth.pypi.distribution.Distribution;
 import io.github.yogs0ddhoth.pypi.distribution.FileDigests;
+import io.github.yogs0ddhoth.pypi.distribution.FileDigester;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The multipart form of PyPI's legacy upload API for one file, in a fixed order so that two runs on the same
  * file send the same bytes (twine's order depends on hash seeds; ours does not).
+ *
+ * <p>A form is made in one of two ways. {@link #of} takes digests computed beforehand and sends them before the
+ * file, in twine's order, which every index accepts. {@link #hashedWhileSent} leaves the digests to be computed
+ * from the bytes as they are sent, and sends {@code sha256_digest} and {@code blake2_256_digest} after the file:
+ * the upload then needs no read of its own, but only an index that parses the whole form before it looks at the
+ * digests accepts that order (PyPI does). Whatever needs a digest before the upload (the preflight comparing a file
+ * the index already has, an attestation) gets it from {@link #sha256()}, which then reads the file once; the upload
+ * then sends the digests it already has instead of computing them again.
  */
-public record UploadForm(List<FormField> fields, Path file, String filename, long size) {
+public final class UploadForm {
+    private final List<FormField> fields;
+    private final Path file;
+    private final String filename;
+    private final long size;
+    private final FileTime modified;
+    private final Digests digests;
+
+    /**
+     * A form with its digests among {@code fields} (as {@code sha256_digest} and {@code blake2_256_digest}), sent
+     * before the file.
+     */
+    public UploadForm(List<FormField> fields, Path file, String filename, long size) {
+        this(fields, file, filename, size, null, null);
+    }
+
+    private UploadForm(List<FormField> fields, Path file, String filename, long size, FileTime modified,
+            Digests digests) {
+        this.fields = List.copyOf(fields);
+        this.file = file;
+        this.filename = filename;
+        this.size = size;
+        this.modified = modified;
+        this.digests = digests;
+    }
 
     /** Core-metadata fields sent once: header name, form key. */
     private static final String[][] SINGLE = {
@@ -49,7 +87,31 @@ public record UploadForm(List<FormField> fields, Path file, String filename, lon
         {"Obsoletes", "obsoletes"},
     };
 
+    /** The form of {@code dist} with digests computed beforehand, sent before the file (twine's order). */
     public static UploadForm of(Distribution dist, FileDigests digests) {
+        List<FormField> f = metadataFields(dist);
+        f.add(new FormField("sha256_digest", digests.sha256Hex()));
+        f.add(new FormField("blake2_256_digest", digests.blake2b256Hex()));
+        return new UploadForm(f, dist.path(), dist.filename(), digests.size());
+    }
+
+    /**
+     * The form of {@code dist} whose digests are computed from the bytes as they are sent and follow the file; for
+     * an index that parses the whole form before it reads the digests. The file's size and modification time are
+     * taken now: a file that is not the same when it is sent is not uploaded.
+     */
+    public static UploadForm hashedWhileSent(Distribution dist) throws IOException {
+        return hashedWhileSent(metadataFields(dist), dist.path(), dist.filename());
+    }
+
+    /** A form hashed while sent with these text fields (which must not hold the digests). */
+    static UploadForm hashedWhileSent(List<FormField> fields, Path file, String filename) throws IOException {
+        long size = Files.size(file);
+        FileTime modified = Files.getLastModifiedTime(file);
+        return new UploadForm(fields, file, filename, size, modified, new Digests(file, size));
+    }
+
+    private static List<FormField> metadataFields(Distribution dist) {
         CoreMetadata md = dist.metadata();
         String metadataVersion = md.first("Metadata-Version").orElse("");
         List<FormField> f = new ArrayList<>();
@@ -76,9 +138,7 @@ public record UploadForm(List<FormField> fields, Path file, String filename, lon
                 f.add(new FormField(field[1], formValue(field[0], v)));
             }
         }
-        f.add(new FormField("sha256_digest", digests.sha256Hex()));
-        f.add(new FormField("blake2_256_digest", digests.blake2b256Hex()));
-        return new UploadForm(List.copyOf(f), dist.path(), dist.filename(), digests.size());
+        return f;
     }
 
     /** The body is the description; old metadata put it in a header instead. */
@@ -114,7 +174,55 @@ public record UploadForm(List<FormField> fields, Path file, String filename, lon
         }
     }
 
+    /**
+     * The text fields sent before the file, in order: for a form {@linkplain #hashedWhileSent hashed while sent},
+     * without the digests, which follow the file.
+     */
+    public List<FormField> fields() {
+        return fields;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String filename() {
+        return filename;
+    }
+
+    /** The file's size: as hashed, or for a form hashed while sent, when the form was made. */
+    public long size() {
+        return size;
+    }
+
+    /** Whether the digests follow the file on the wire (and are computed while it is sent, if still unknown). */
+    public boolean digestsAfterContent() {
+        return digests != null;
+    }
+
+    /** For a form hashed while sent: the file's modification time when the form was made. */
+    FileTime modified() {
+        return modified;
+    }
+
+    /** For a form hashed while sent: its digests if known yet (computed by a read or a sent upload), else null. */
+    FileDigests knownDigests() {
+        return digests == null ? null : digests.known();
+    }
+
+    /**
+     * Records the digests of the bytes an upload sent. Returns false when other digests were known already: the
+     * file is not the one it was.
+     */
+    boolean settle(FileDigests sent) {
+        return digests.settle(sent);
+    }
+
     public List<String> values(String name) {
+        if (digests != null && (name.equals("sha256_digest") || name.equals("blake2_256_digest"))) {
+            FileDigests d = digests.get();
+            return List.of(name.equals("sha256_digest") ? d.sha256Hex() : d.blake2b256Hex());
+        }
         return fields.stream().filter(x -> x.name().equals(name)).map(FormField::value).toList();
     }
 
@@ -127,12 +235,18 @@ public record UploadForm(List<FormField> fields, Path file, String filename, lon
         return single("version");
     }
 
+    /**
+     * The file's SHA-256, lowercase hex. For a form hashed while sent and not sent yet, this reads the file now.
+     *
+     * @throws UncheckedIOException when that read fails
+     */
     public String sha256() {
-        return single("sha256_digest");
+        return digests == null ? single("sha256_digest") : digests.get().sha256Hex();
     }
 
+    /** The file's BLAKE2b-256, lowercase hex; like {@link #sha256()}, it may read the file now. */
     public String blake2b256() {
-        return single("blake2_256_digest");
+        return digests == null ? single("blake2_256_digest") : digests.get().blake2b256Hex();
     }
 
     public boolean isSdist() {
@@ -143,7 +257,57 @@ public record UploadForm(List<FormField> fields, Path file, String filename, lon
     public UploadForm withAttestations(String attestationsJson) {
         List<FormField> all = new ArrayList<>(fields);
         all.add(new FormField("attestations", attestationsJson));
-        return new UploadForm(List.copyOf(all), file, filename, size);
+        return new UploadForm(all, file, filename, size, modified, digests);
+    }
+
+    @Override
+    public String toString() {
+        return "UploadForm[" + filename + ", " + size + " bytes" + (digests == null ? "" : ", digests after content")
+                + "]";
+    }
+
+    /**
+     * The digests of a form hashed while sent: unknown until an upload sends the file or someone asks for them, then
+     * fixed. Shared by the form and its copy with attestations, and safe to use from several threads.
+     */
+    private static final class Digests {
+        private final Path file;
+        private final long size;
+        private FileDigests known;
+
+        Digests(Path file, long size) {
+            this.file = file;
+            this.size = size;
+        }
+
+        synchronized FileDigests known() {
+            return known;
+        }
+
+        synchronized boolean settle(FileDigests sent) {
+            if (known == null) {
+                known = sent;
+                return true;
+            }
+            return known.equals(sent);
+        }
+
+        synchronized FileDigests get() {
+            if (known == null) {
+                try {
+                    known = new FileDigester().digest(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not read " + file + " to compute its digests: "
+                            + e.getMessage(), e);
+                }
+            }
+            return known;
+        }
+
+        @Override
+        public String toString() {
+            return Objects.toString(known, "digests of " + file + " (" + size + " bytes) not computed yet");
+        }
     }
 
     private String single(String name) {

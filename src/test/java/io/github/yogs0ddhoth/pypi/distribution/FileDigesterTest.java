@@ -157,4 +157,41 @@ class FileDigesterTest {
                 "6c1c63c9dc7957b5c18f96dbea05c0be7455aa2bbbf06c2633cb6eeb57dfd79b",
                 "379420c19f60390fcfc71eb68ea6cb10b1b29ecb4d2a6534012abb1891d85e43"));
     }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void theSinkGetsEveryByteInOrderAndTheDigestsAreOfThoseBytes(int n, String sha256, String blake2b256)
+            throws IOException {
+        Path file = write(n);
+        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+
+        FileDigests digests = new FileDigester().digest(file, (bytes, length) -> {
+            sent.write(bytes, 0, length);
+            threads.add(Thread.currentThread());
+        });
+
+        assertThat(digests).isEqualTo(new FileDigests(n, sha256, blake2b256));
+        assertThat(sent.toByteArray()).isEqualTo(Files.readAllBytes(file));
+        assertThat(threads).as("the sink runs on the calling thread").allMatch(t -> t == Thread.currentThread());
+    }
+
+    @Test
+    void aSinkThatFailsStopsTheReadWithItsOwnExceptionAndNoThreadLeft() throws IOException {
+        Path file = write(5 * 1024 * 1024 + 77);
+        FileDigester digester = new FileDigester();
+        IOException broken = new IOException("connection reset");
+        long[] seen = {0};
+
+        assertThatThrownBy(() -> digester.digest(file, (bytes, length) -> {
+            seen[0] += length;
+            if (seen[0] > 2 * 1024 * 1024) {
+                throw broken;
+            }
+        })).isSameAs(broken);
+
+        assertThat(digestThreads()).isZero();
+        assertThat(digester.digest(file).sha256Hex())
+                .isEqualTo("6c1c63c9dc7957b5c18f96dbea05c0be7455aa2bbbf06c2633cb6eeb57dfd79b");
+    }
 }

@@ -336,4 +336,104 @@ class FileUploaderTest {
     private static String basic(String token) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString(("__token__:" + token).getBytes());
     }
+
+    // --- Forms hashed while sent (digests after the file, as PyPI accepts them)
+
+    private UploadForm hashedWhileSent(byte[] content) throws Exception {
+        Path file = Files.write(dir.resolve(FILE), content);
+        return UploadForm.hashedWhileSent(List.of(new FormField(":action", "file_upload"),
+                new FormField("name", "Demo_Pkg")), file, FILE);
+    }
+
+    private static byte[] content(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i * 13 + (i >> 9));
+        }
+        return b;
+    }
+
+    private static String sha256Of(byte[] b) throws Exception {
+        return io.github.yogs0ddhoth.pypi.distribution.FileDigester.hex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    private static List<com.github.tomakehurst.wiremock.verification.LoggedRequest> uploads() {
+        return com.github.tomakehurst.wiremock.client.WireMock.findAll(postRequestedFor(urlEqualTo("/legacy/")));
+    }
+
+    private static String part(com.github.tomakehurst.wiremock.verification.LoggedRequest r, String name) {
+        return r.getParts().stream().filter(p -> p.getName().equals(name)).map(p -> p.getBody().asString())
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aFormHashedWhileSentPostsTheFileThenItsDigests(WireMockRuntimeInfo wm) throws Exception {
+        byte[] content = content(3 * 1024 * 1024 + 5);
+        UploadForm streamed = hashedWhileSent(content);
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(200)));
+
+        assertThat(uploader(wm, false).upload(streamed, tokens).outcome()).isEqualTo(Outcome.UPLOADED);
+
+        var request = uploads().get(0);
+        assertThat(request.getParts().stream().map(p -> p.getName()).toList())
+                .containsExactly(":action", "name", "content", "sha256_digest", "blake2_256_digest");
+        assertThat(request.getParts().stream().filter(p -> p.getName().equals("content")).findFirst().orElseThrow()
+                .getBody().asBytes()).isEqualTo(content);
+        assertThat(part(request, "sha256_digest")).isEqualTo(sha256Of(content)).isEqualTo(streamed.sha256());
+        assertThat(part(request, "blake2_256_digest")).isEqualTo(new io.github.yogs0ddhoth.pypi.distribution
+                .FileDigester().digest(dir.resolve(FILE)).blake2b256Hex());
+    }
+
+    @Test
+    void aRetriedFormHashedWhileSentResendsTheSameBytesAndDigests(WireMockRuntimeInfo wm) throws Exception {
+        byte[] content = content(3 * 1024 * 1024);
+        UploadForm streamed = hashedWhileSent(content);
+        stubFor(post("/legacy/").inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        stubFor(post("/legacy/").inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200)));
+        stubFor(get("/simple/demo-pkg/").willReturn(aResponse().withStatus(404)));
+
+        assertThat(uploader(wm, false).upload(streamed, tokens).outcome()).isEqualTo(Outcome.UPLOADED);
+
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> sent = uploads();
+        assertThat(sent).hasSize(2);
+        for (var request : sent) {
+            assertThat(request.getParts().stream().filter(p -> p.getName().equals("content")).findFirst()
+                    .orElseThrow().getBody().asBytes()).isEqualTo(content);
+            assertThat(part(request, "sha256_digest")).isEqualTo(sha256Of(content));
+        }
+    }
+
+    @Test
+    void anUncertainFailureOfAFormHashedWhileSentIsSettledWithTheFilesSha256(WireMockRuntimeInfo wm)
+            throws Exception {
+        byte[] content = content(100_000);
+        UploadForm streamed = hashedWhileSent(content);
+        stubFor(post("/legacy/").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        indexLists(sha256Of(content));
+
+        UploadResult result = uploader(wm, false).upload(streamed, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_PRESENT);
+        assertThat(posts()).isEqualTo(1);
+    }
+
+    @Test
+    void aFormHashedWhileSentWhoseFileChangesIsAFailureNotARetry(WireMockRuntimeInfo wm) throws Exception {
+        byte[] content = content(3 * 1024 * 1024);
+        UploadForm streamed = hashedWhileSent(content);
+        content[7] ^= 1;
+        Files.write(dir.resolve(FILE), content);
+        Files.setLastModifiedTime(dir.resolve(FILE), java.nio.file.attribute.FileTime.fromMillis(
+                streamed.modified().toMillis() + 2000));
+        stubFor(post("/legacy/").willReturn(aResponse().withStatus(200)));
+
+        UploadResult result = uploader(wm, false).upload(streamed, tokens);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("changed on disk while it was sent");
+        assertThat(sleeps).isEmpty();
+    }
 }

@@ -221,4 +221,24 @@ class PreflightTest {
         assertThat(Preflight.versionOf(new IndexedFile("demo_pkg-3.zip", "", Optional.empty()))).isEqualTo("3");
         assertThat(Preflight.versionOf(new IndexedFile("README", "", Optional.empty()))).isNull();
     }
+
+    @Test
+    void aFilesSha256IsAskedForOnlyWhenTheIndexHasAFileOfThatName(WireMockRuntimeInfo wm) {
+        List<String> asked = new java.util.ArrayList<>();
+        Candidate wheel = new Candidate(WHEEL, "Demo_Pkg", "1.0", false, () -> {
+            asked.add(WHEEL);
+            return SHA;
+        });
+        Candidate sdist = new Candidate(SDIST, "Demo_Pkg", "1.0", true, () -> {
+            asked.add(SDIST);
+            return SHA.toUpperCase(java.util.Locale.ROOT);
+        });
+        lists(file(SDIST, SHA, "2026-12-01T10:00:00Z"));
+
+        Preflight.Result result = preflight(wm, false).judge(List.of(wheel, sdist));
+
+        assertThat(verdicts(result)).containsExactly(Verdict.UPLOAD, Verdict.ALREADY_PRESENT);
+        assertThat(asked).as("a file still to be hashed while it is sent is not read for nothing")
+                .doesNotContain(WHEEL).contains(SDIST);
+    }
 }

@@ -54,4 +54,18 @@ class RepositoryUrlTest {
         assertThat(IndexLookup.defaultSimpleRoot(RepositoryUrl.parse("http://127.0.0.1:9/legacy/")))
                 .isEqualTo("http://127.0.0.1:9/simple/");
     }
+
+    @org.junit.jupiter.api.Test
+    void onlyPypiAndTestPypiAreSentTheDigestsAfterTheFileByDefault() {
+        org.assertj.core.api.Assertions.assertThat(RepositoryUrl.parse("pypi").hashWhileUploading()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(RepositoryUrl.parse("testpypi").hashWhileUploading()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(RepositoryUrl.parse("https://pypi.example.com/legacy/")
+                .hashWhileUploading()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(RepositoryUrl.parse("http://127.0.0.1:8080/legacy/")
+                .withHashWhileUploading(null).hashWhileUploading()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(RepositoryUrl.parse("http://127.0.0.1:8080/legacy/")
+                .withHashWhileUploading(true).hashWhileUploading()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(RepositoryUrl.parse("pypi").withHashWhileUploading(false)
+                .hashWhileUploading()).isFalse();
+    }
 }
