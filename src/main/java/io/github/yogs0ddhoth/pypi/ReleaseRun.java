@@ -106,11 +106,13 @@ final class ReleaseRun {
         return report;
     }
 
-    /** The Sigstore ID token, asked for before the upload token is minted: a job that cannot sign stops here. */
+    /**
+     * The Sigstore ID token, asked for before the upload token is minted: a job that cannot sign stops here. Null
+     * when this run makes no attestation.
+     */
     private ReleaseAttester prepareSigning(TextExchange http) throws AttestationException {
         ReleaseAttester attester = new ReleaseAttester(attestation, http, retryPolicy, gate, clock, log);
-        attester.prepare(request.repository().uri(), () -> request.ci().provider(http, gate));
-        return attester;
+        return attester.prepare(request.repository().uri(), () -> request.ci().provider(http, gate)) ? attester : null;
     }
 
     /** The OIDC exchange: the CI's ID token, checked against the declared publisher, for an upload token. */
@@ -124,6 +126,10 @@ final class ReleaseRun {
 
     /** A PEP 740 attestation for each file still to upload, all before the first upload. */
     private Map<String, String> sign(ReleaseAttester attester) throws AttestationException {
+        if (attester == null) {
+            // No digest is needed before the upload: a file hashed while it is sent stays unread until then.
+            return Map.of();
+        }
         List<UploadForm> toSend = ledger.toSend();
         Map<String, String> signed = attester.attestPrepared(
                 toSend.stream().map(f -> new Statement(f.filename(), f.sha256())).toList(),
