@@ -85,24 +85,31 @@ final class ReleaseRun {
 
     /**
      * Reports what would be published. On a CI, it also fetches an ID token and checks its claims against the
-     * declared publisher, without spending the token on an exchange; elsewhere it needs no credentials at all.
+     * declared publisher, without spending the token on an exchange, and, when the release would be attested, the
+     * Sigstore ID token, so that a job that could not sign fails here too; it never signs (a Rekor entry is a
+     * permanent public record). Elsewhere it needs no credentials at all.
      */
     private ReleaseReport dryRun() throws PublishException {
         ledger.forms().forEach(f -> ledger.record(f.filename(),
                 new UploadResult(UploadResult.Outcome.WOULD_UPLOAD, "would upload")));
         String identityNote = "no token was requested (no CI detected)";
+        ReleaseAttester attester = new ReleaseAttester(attestation, null, null, gate, clock, log);
         if (request.ci().isSupported()) {
             try (Connection index = connect()) {
                 identity(index.http()).verify(request.repository().origin(), ledger.project(), request.publisher());
                 identityNote = "the ID token's claims were checked, but no upload token was minted";
-            } catch (IdentityException e) {
-                throw ledger.stopped(e.getMessage(), true);
+                if (attester.applies(request.repository().uri())) {
+                    attester = new ReleaseAttester(attestation, index.http(), retryPolicy, gate, clock, log);
+                    attester.prepare(request.repository().uri(), () -> request.ci().provider(index.http(), gate));
+                }
+            } catch (IdentityException | AttestationException e) {
+                throw ledger.stopped(e.getMessage(), e instanceof IdentityException);
             }
         }
         ReleaseReport report = ledger.report();
         log.info("Dry run: " + ledger.forms().size() + " file(s) of " + ledger.release() + " would be published to "
-                + request.repository() + "; " + identityNote + "; " + new ReleaseAttester(attestation, null, null,
-                gate, clock, log).dryRunNote(request.repository().uri()) + ". Nothing was uploaded.");
+                + request.repository() + "; " + identityNote + "; " + attester.dryRunNote(request.repository().uri())
+                + ". Nothing was uploaded.");
         return report;
     }
 

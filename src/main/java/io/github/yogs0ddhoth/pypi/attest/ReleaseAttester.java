@@ -61,6 +61,8 @@ public final class ReleaseAttester {
     private final PublishLog log;
     private final Map<String, Long> rekorLogIndexes = new LinkedHashMap<>();
     private Prepared prepared;
+    // Why prepare() decided against signing although attestations apply, for the dry run's summary.
+    private String declined;
 
     public ReleaseAttester(Options options, TextExchange http, RetryPolicy retries, SecretMasker masker, Clock clock,
             PublishLog log) {
@@ -86,10 +88,13 @@ public final class ReleaseAttester {
 
     /** One sentence for a dry run, which never signs: a Rekor entry is a permanent public record. */
     public String dryRunNote(URI repository) {
-        return applies(repository)
-                ? "each file would get a PEP 740 attestation (a Fulcio certificate and a public Rekor entry); none was"
-                        + " made"
-                : "no attestations would be made (" + whyNot(repository) + ")";
+        if (!applies(repository) || declined != null) {
+            return "no attestations would be made (" + (declined != null ? declined : whyNot(repository)) + ")";
+        }
+        String as = prepared == null ? "" : " signed as " + prepared.publisher().describe()
+                + " (its Sigstore ID token was fetched)";
+        return "each file would get a PEP 740 attestation" + as + " (a Fulcio certificate and a public Rekor entry);"
+                + " none was made";
     }
 
     /**
@@ -137,6 +142,7 @@ public final class ReleaseAttester {
         masker.register(token.value());
         Optional<ExpectedPublisher> publisher = expectedPublisher(token);
         if (publisher.isEmpty()) {
+            declined = "a reusable workflow, whose attestations PyPI would refuse";
             return false;
         }
         TrustConfig trust = options.trustConfig() == null ? TrustConfig.publicGood()

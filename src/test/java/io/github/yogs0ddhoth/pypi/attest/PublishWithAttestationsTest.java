@@ -138,12 +138,26 @@ class PublishWithAttestationsTest {
     }
 
     @Test
-    void aDryRunNeverSigns() throws Exception {
+    void aDryRunNeverSignsButChecksItCould() throws Exception {
         publish(true, index.gitHubEnvironment(), true);
 
         assertThat(sigstore.fulcioCalls).hasValue(0);
         assertThat(sigstore.rekorCalls).hasValue(0);
-        assertThat(log.text()).contains("each file would get a PEP 740 attestation");
+        assertThat(index.mintRequests()).isZero();
+        // The Sigstore token is fetched (it leaves no public record), so a job that could not sign fails here too.
+        assertThat(index.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/idtoken")).withQueryParam("audience", equalTo("sigstore")))).hasSize(1);
+        assertThat(log.text()).contains("each file would get a PEP 740 attestation signed as GitHub workflow"
+                + " octo/demo").contains("none was made").doesNotContain(gitHubSigstoreToken);
+    }
+
+    @Test
+    void aGitLabDryRunWithoutASigstoreTokenFailsAsTheRealRunWould() {
+        assertThatThrownBy(() -> publish(true, index.gitLabEnvironment(), true))
+                .hasMessageContaining("SIGSTORE_ID_TOKEN:")
+                .hasMessageContaining("-Dpypi.attestations=false");
+        assertThat(index.mintRequests()).isZero();
+        assertThat(index.uploads()).isEmpty();
     }
 
     @Test
