@@ -1,20 +1,9 @@
-import io.github.yogs0ddhoth.pypi.testing.FakeIndex
+import io.github.yogs0ddhoth.pypi.attest.AttestationScenario
 
-def index = context.get('index')
-def sigstore = context.get('sigstore')
-try {
-    assert index.uploads().isEmpty()
-    assert sigstore.fulcioCalls.get() == 1
-    assert sigstore.rekorCalls.get() == 2 // the first try and one retry (pypi.retries=1), then nothing more
-    def log = new File(basedir, 'build.log').text
-    assert log.contains('Rekor refused the log entry')
-    assert log.contains('503')
-    assert log.contains('Nothing was uploaded')
-    assert log.contains('-Dpypi.attestations=false')
-    def withoutMasks = log.readLines().findAll { !it.startsWith('::add-mask::') }.join('\n')
-    assert !withoutMasks.contains(context.get('sigstoreToken'))
-} finally {
-    index.stop()
-    sigstore.close()
+AttestationScenario.verify(context) { s ->
+    s.assertStoppedBeforeUpload()
+    s.assertSigstoreCalls(1, 2) // the first try and one retry (pypi.retries=1), then nothing more
+    s.assertLogShows('Rekor refused the log entry', '503')
+    s.assertLogHidesSecrets()
 }
 true
