@@ -19,7 +19,8 @@
 #   installed into target/bench-repo (the user's ~/.m2 is only read). See ProcessBenchmark. The sink reads any
 #   field order, as PyPI does: the plugin runs with -Dpypi.hashWhileUploading=true (PyPI's default), and the 1 GiB
 #   wheel also with =false (twine's order, the default for other indexes).
-# Environment: BENCH_HASH_WHILE_UPLOADING=false (in-process benchmark: twine's field order), JAVA (default: java), BENCH_JAVA_OPTS (extra JVM options, e.g. -Xmx32m, which overrides -Xmx256m),
+# Environment: BENCH_HASH_WHILE_UPLOADING=false (in-process benchmark: twine's field order), JAVA (default: java),
+#   BENCH_JAVA_OPTS (extra JVM options, e.g. -Xmx32m, which overrides -Xmx256m),
 #   BENCH_SKIP_BUILD=1 (reuse target/ as built by an earlier run).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
