@@ -5,7 +5,9 @@
  * <p>{@link io.github.yogs0ddhoth.pypi.identity.CiContext} is the one place that knows the CI: built once from the
  * environment map and the host facts the mojo read (the DMI product name), it names the provider, whether it can
  * mint twice, and where GitHub takes the job summary and step outputs.
- * {@link io.github.yogs0ddhoth.pypi.identity.TrustedPublishing} runs the whole sequence;
+ * {@link io.github.yogs0ddhoth.pypi.identity.TrustedPublishing} runs the whole sequence, and its
+ * {@link io.github.yogs0ddhoth.pypi.identity.TokenManager} holds the upload token for the uploads, minting again
+ * before one would expire mid-upload where the CI can mint twice;
  * {@link io.github.yogs0ddhoth.pypi.identity.StoredTokenGuard} runs before anything else, applying
  * {@link io.github.yogs0ddhoth.pypi.identity.StoredCredentials}, the one definition of a stored credential that the
  * policy check applies to CI files too. This package knows nothing
