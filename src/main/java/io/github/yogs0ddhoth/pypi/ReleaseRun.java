@@ -99,8 +99,7 @@ final class ReleaseRun {
                 identity(index.http()).verify(request.repository().origin(), ledger.project(), request.publisher());
                 identityNote = "the ID token's claims were checked, but no upload token was minted";
                 if (attester.applies(request.repository().uri())) {
-                    attester = new ReleaseAttester(attestation, index.http(), retryPolicy, gate, clock, log);
-                    attester.prepare(request.repository().uri(), () -> request.ci().provider(index.http(), gate));
+                    attester = prepareSigning(index.http());
                 }
             } catch (IdentityException | AttestationException e) {
                 throw ledger.stopped(e.getMessage(), e instanceof IdentityException);
@@ -114,12 +113,13 @@ final class ReleaseRun {
     }
 
     /**
-     * The Sigstore ID token, asked for before the upload token is minted: a job that cannot sign stops here. Null
-     * when this run makes no attestation.
+     * The attester, with the Sigstore ID token asked for before the upload token is minted: a job that cannot sign
+     * stops here.
      */
     private ReleaseAttester prepareSigning(TextExchange http) throws AttestationException {
         ReleaseAttester attester = new ReleaseAttester(attestation, http, retryPolicy, gate, clock, log);
-        return attester.prepare(request.repository().uri(), () -> request.ci().provider(http, gate)) ? attester : null;
+        attester.prepare(request.repository().uri(), () -> request.ci().provider(http, gate));
+        return attester;
     }
 
     /** The OIDC exchange: the CI's ID token, checked against the declared publisher, for an upload token. */
@@ -133,7 +133,7 @@ final class ReleaseRun {
 
     /** A PEP 740 attestation for each file still to upload, all before the first upload. */
     private Map<String, String> sign(ReleaseAttester attester) throws AttestationException {
-        if (attester == null) {
+        if (!attester.signs()) {
             // No digest is needed before the upload: a file hashed while it is sent stays unread until then.
             return Map.of();
         }

@@ -151,6 +151,11 @@ public final class ReleaseAttester {
         return true;
     }
 
+    /** Whether {@link #prepare} decided that this run signs. */
+    public boolean signs() {
+        return prepared != null;
+    }
+
     /** What {@link #prepare} gathered for the signing. */
     private record Prepared(IdToken token, ExpectedPublisher publisher, TrustConfig trust) {}
 
@@ -167,12 +172,12 @@ public final class ReleaseAttester {
             return Map.of();
         }
         IdToken token = prepared.token();
-        Optional<ExpectedPublisher> publisher = Optional.of(prepared.publisher());
+        ExpectedPublisher publisher = prepared.publisher();
         TrustConfig trust = prepared.trust();
         Map<String, Attestation> existing = new LinkedHashMap<>();
         List<Statement> toSign = new ArrayList<>();
         for (Statement file : files) {
-            Optional<Attestation> made = existing(file, beside.apply(file.fileName()), trust, publisher.get());
+            Optional<Attestation> made = existing(file, beside.apply(file.fileName()), trust, publisher);
             if (made.isPresent()) {
                 existing.put(file.fileName(), made.get());
             } else {
@@ -183,14 +188,14 @@ public final class ReleaseAttester {
         Map<String, Attestation> signed = Map.of();
         if (!toSign.isEmpty()) {
             try {
-                signed = new SigstoreAttester(trust, http, retries, masker, clock, publisher.get(), log::info)
+                signed = new SigstoreAttester(trust, http, retries, masker, clock, publisher, log::info)
                         .attest(toSign, token.value());
             } catch (AttestationException e) {
                 throw new AttestationException(masker.redact(e.getMessage()) + "\nNothing was uploaded. To publish"
                         + " without attestations, set " + OPT_OUT + ".", e);
             }
             Duration took = Duration.between(start, clock.instant());
-            log.info("Signed " + signed.size() + " PEP 740 attestation(s) as " + publisher.get().describe() + " in "
+            log.info("Signed " + signed.size() + " PEP 740 attestation(s) as " + publisher.describe() + " in "
                     + took.toMillis() + " ms (1 Fulcio certificate, " + signed.size() + " Rekor entries, each"
                     + " verified locally).");
         }

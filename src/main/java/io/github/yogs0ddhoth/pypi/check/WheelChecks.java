@@ -41,8 +41,7 @@ final class WheelChecks implements ArchiveChecks {
         installability(file, filename, listing.names(), findings);
 
         // PyPI names the .dist-info directory after the raw first two parts of the file name, not the metadata.
-        String[] parts = filename.split("-", 3);
-        String distInfo = parts[0] + "-" + parts[1] + ".dist-info";
+        String distInfo = parsed.get().distInfoDirectory();
         Set<String> names = listing.names();
         requireEntry(file, filename, names, distInfo + "/WHEEL", Rule.WHEEL_WHEEL_FILE,
                 "PyPI refuses the upload: \"Invalid distribution file. WHEEL not found at " + distInfo + "/WHEEL\".",

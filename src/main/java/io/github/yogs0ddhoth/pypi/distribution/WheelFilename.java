@@ -74,7 +74,7 @@ public record WheelFilename(
     }
 
     /** The directory holding the wheel's metadata, named from the raw name and version parts, as PyPI looks for it. */
-    String distInfoDirectory() {
+    public String distInfoDirectory() {
         return name + "-" + version + ".dist-info";
     }
 }

@@ -21,7 +21,7 @@ final class WheelReader {
     private static final String METADATA = "METADATA";
     private static final String DIST_INFO_SUFFIX = ".dist-info";
     // RECORD and entry_points.txt are small text files; the cap only guards against a hostile archive.
-    static final int MAX_TEXT_ENTRY = 16 * 1024 * 1024;
+    private static final int MAX_TEXT_ENTRY = 16 * 1024 * 1024;
 
     private final MetadataLimit limit;
 
@@ -33,9 +33,10 @@ final class WheelReader {
         String filename = file.getFileName().toString();
         try (ZipFraming.Archive zip = ZipFraming.open(file)) {
             if (!zip.centralDirectoryRead()) {
-                throw new java.util.zip.ZipException(zip.problems().get(0).reason() + " (no central directory PyPI could read)");
+                throw new java.util.zip.ZipException(zip.problems().get(0).reason()
+                        + " (no central directory PyPI could read)");
             }
-            ZipListing listing = new ZipListing(zip.names(), zip.problems(), checkedEntries(zip, filename));
+            ZipListing listing = new ZipListing(zip.names(), zip.problems(), checkedEntries(zip, wheelName.distInfoDirectory()));
             String entry = findMetadata(zip.names(), file, wheelName);
             String source = DisplayName.of(file) + " (entry '" + DisplayName.of(entry) + "')";
             limit.checkDeclaredSize(zip.declaredSize(entry), source);
@@ -64,12 +65,7 @@ final class WheelReader {
 
     // The entries PyPI reads besides METADATA, under the .dist-info directory named after the file name's raw first
     // two parts. One that cannot be read is left out: the check then reports it as missing or unreadable.
-    private static Map<String, byte[]> checkedEntries(ZipFraming.Archive zip, String filename) {
-        String[] parts = filename.split("-", 3);
-        if (parts.length < 3) {
-            return Map.of();
-        }
-        String distInfo = parts[0] + "-" + parts[1] + DIST_INFO_SUFFIX;
+    private static Map<String, byte[]> checkedEntries(ZipFraming.Archive zip, String distInfo) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         for (String name : List.of(distInfo + "/RECORD", distInfo + "/entry_points.txt")) {
             if (zip.isFile(name)) {

@@ -1,5 +1,7 @@
 package io.github.yogs0ddhoth.pypi.upload;
 
+import io.github.yogs0ddhoth.pypi.distribution.FileDigester;
+import io.github.yogs0ddhoth.pypi.distribution.FileDigests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,13 +9,11 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
-import io.github.yogs0ddhoth.pypi.distribution.FileDigester;
-import io.github.yogs0ddhoth.pypi.distribution.FileDigests;
-import java.nio.file.Files;
 import java.util.HexFormat;
 import java.util.Set;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
