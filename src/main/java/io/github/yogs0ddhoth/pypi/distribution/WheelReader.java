@@ -36,7 +36,8 @@ final class WheelReader {
                 throw new java.util.zip.ZipException(zip.problems().get(0).reason()
                         + " (no central directory PyPI could read)");
             }
-            ZipListing listing = new ZipListing(zip.names(), zip.problems(), checkedEntries(zip, wheelName.distInfoDirectory()));
+            ZipListing listing = new ZipListing(zip.names(), zip.problems(),
+                    checkedEntries(zip, wheelName.distInfoDirectory()));
             String entry = findMetadata(zip.names(), file, wheelName);
             String source = DisplayName.of(file) + " (entry '" + DisplayName.of(entry) + "')";
             limit.checkDeclaredSize(zip.declaredSize(entry), source);
