@@ -1,7 +1,7 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yogs0ddhoth.pypi.json.Json;
+import io.github.yogs0ddhoth.pypi.json.JsonValue;
 import io.github.yogs0ddhoth.pypi.http.Endpoints;
 import io.github.yogs0ddhoth.pypi.http.HttpReply;
 import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
@@ -26,7 +26,6 @@ final class GitHubActionsIdentity implements IdentityProvider {
     private final Map<String, String> env;
     private final TextExchange http;
     private final SecretMasker masker;
-    private final ObjectMapper json = new ObjectMapper();
 
     public GitHubActionsIdentity(Map<String, String> env, TextExchange http, SecretMasker masker) {
         this.env = env;
@@ -95,7 +94,7 @@ final class GitHubActionsIdentity implements IdentityProvider {
         }
         String value;
         try {
-            JsonNode node = json.readTree(reply.body()).get("value");
+            JsonValue node = Json.parse(reply.body()).get("value");
             value = node != null && node.isTextual() ? node.asText() : null;
         } catch (IOException e) {
             value = null;

@@ -1,8 +1,8 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yogs0ddhoth.pypi.json.Json;
+import io.github.yogs0ddhoth.pypi.json.JsonValue;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -12,9 +12,9 @@ import java.util.Base64;
  */
 public final class IdToken {
     private final String jwt;
-    private final JsonNode claims;
+    private final JsonValue claims;
 
-    private IdToken(String jwt, JsonNode claims) {
+    private IdToken(String jwt, JsonValue claims) {
         this.jwt = jwt;
         this.claims = claims;
     }
@@ -28,12 +28,12 @@ public final class IdToken {
         }
         try {
             byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
-            JsonNode claims = new ObjectMapper().readTree(new String(payload, StandardCharsets.UTF_8));
+            JsonValue claims = Json.parse(new String(payload, StandardCharsets.UTF_8));
             if (claims == null || !claims.isObject()) {
                 throw new IdentityException(source + " returned a JWT whose payload is not a JSON object.");
             }
             return new IdToken(jwt.trim(), claims);
-        } catch (IllegalArgumentException | JsonProcessingException e) {
+        } catch (IllegalArgumentException | IOException e) {
             throw new IdentityException(source + " returned a JWT whose payload cannot be decoded ("
                     + e.getClass().getSimpleName() + ").");
         }
@@ -46,7 +46,7 @@ public final class IdToken {
 
     /** A claim as text, or null when absent. */
     public String claim(String name) {
-        JsonNode node = claims.get(name);
+        JsonValue node = claims.get(name);
         if (node == null || node.isNull()) {
             return null;
         }
@@ -55,13 +55,13 @@ public final class IdToken {
 
     /** True when the claim is present and is a JSON string (PyPI insists on a single string {@code aud}). */
     public boolean isTextClaim(String name) {
-        JsonNode node = claims.get(name);
+        JsonValue node = claims.get(name);
         return node != null && node.isTextual();
     }
 
     /** A numeric claim such as {@code exp}, or null when absent or not a number. */
     public Long numericClaim(String name) {
-        JsonNode node = claims.get(name);
+        JsonValue node = claims.get(name);
         return node != null && node.canConvertToLong() && node.isNumber() ? node.asLong() : null;
     }
 

@@ -1,8 +1,7 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.yogs0ddhoth.pypi.json.Json;
+import io.github.yogs0ddhoth.pypi.json.JsonValue;
 import io.github.yogs0ddhoth.pypi.http.ExchangeTimeoutException;
 import io.github.yogs0ddhoth.pypi.http.HttpReply;
 import io.github.yogs0ddhoth.pypi.http.RetryPolicy;
@@ -30,7 +29,6 @@ final class TokenExchange {
     private final String origin;
     private final TextExchange http;
     private final SecretMasker masker;
-    private final ObjectMapper json = new ObjectMapper();
 
     /** @param origin the index's {@code scheme://authority}; the OIDC endpoints live there */
     public TokenExchange(String origin, TextExchange http, SecretMasker masker) {
@@ -78,8 +76,8 @@ final class TokenExchange {
             throw new IdentityException("GET " + audienceUrl() + " answered " + reply.statusLine()
                     + ". Is repositoryUrl the upload URL of an index with trusted publishing?");
         }
-        JsonNode node = readJson(reply);
-        JsonNode audience = node == null ? null : node.get("audience");
+        JsonValue node = readJson(reply);
+        JsonValue audience = node == null ? null : node.get("audience");
         if (audience == null || !audience.isTextual() || audience.asText().isBlank()) {
             throw new IdentityException("GET " + audienceUrl() + " answered " + reply.statusLine()
                     + " without a JSON string field 'audience'. Is repositoryUrl really a PyPI upload URL?");
@@ -101,10 +99,9 @@ final class TokenExchange {
      * @throws MintException when PyPI refuses, or answers something unusable; the message names cause and fix
      */
     public UploadToken mint(IdToken idToken, PublishingPage page, boolean publisherChecked) throws MintException {
-        ObjectNode body = json.createObjectNode().put("token", idToken.value());
         HttpPost post = new HttpPost(mintUrl());
         post.setHeader("Accept", "application/json");
-        post.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
+        post.setEntity(new StringEntity(Json.object("token", idToken.value()), ContentType.APPLICATION_JSON));
         PublisherKind kind = PublisherKind.ofIssuer(idToken.claim("iss"));
         HttpReply reply;
         try {
@@ -112,9 +109,9 @@ final class TokenExchange {
         } catch (IdentityException e) {
             throw new MintException(MINT_TITLE, e.getMessage(), null, 0, List.of(), null);
         }
-        JsonNode node = readJson(reply);
+        JsonValue node = readJson(reply);
         if (reply.isSuccess()) {
-            JsonNode token = node == null ? null : node.get("token");
+            JsonValue token = node == null ? null : node.get("token");
             if (token == null || !token.isTextual() || token.asText().isBlank()) {
                 throw failure("POST " + mintUrl() + " answered " + reply.statusLine()
                         + " but gave no token. This points at a server problem: wait a few minutes and retry;"
@@ -122,7 +119,7 @@ final class TokenExchange {
             }
             // Masked before anything else happens with it.
             masker.register(token.asText());
-            JsonNode expires = node.get("expires");
+            JsonValue expires = node.get("expires");
             Instant expiresAt = expires != null && expires.canConvertToLong()
                     ? Instant.ofEpochSecond(expires.asLong()) : null;
             return new UploadToken(token.asText(), expiresAt);
@@ -136,7 +133,7 @@ final class TokenExchange {
         List<MintError> errors = new ArrayList<>();
         StringBuilder m = new StringBuilder("PyPI refused to mint an upload token (POST ").append(mintUrl())
                 .append(" answered ").append(reply.statusLine()).append("):");
-        for (JsonNode error : node.get("errors")) {
+        for (JsonValue error : node.get("errors")) {
             String code = error.path("code").asText("");
             // A server may echo what it was sent; the description is redacted like everything we print.
             String description = masker.redact(error.path("description").asText(""));
@@ -181,9 +178,9 @@ final class TokenExchange {
         }
     }
 
-    private JsonNode readJson(HttpReply reply) {
+    private JsonValue readJson(HttpReply reply) {
         try {
-            JsonNode node = json.readTree(reply.body());
+            JsonValue node = Json.parse(reply.body());
             return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
             return null;

@@ -158,8 +158,10 @@ public class PublishMojo extends AbstractPypiMojo {
     @Override
     public void execute() throws MojoFailureException {
         if (!skip) {
-            Preload.inBackground(repositoryUrl == null
-                    || !repositoryUrl.strip().toLowerCase(java.util.Locale.ROOT).startsWith("http://"));
+            boolean https = repositoryUrl == null
+                    || !repositoryUrl.strip().toLowerCase(java.util.Locale.ROOT).startsWith("http://");
+            // Attestations are made for https indexes only (PyPI, TestPyPI, or one with its own trust config).
+            Preload.inBackground(https, attestations && https);
         }
         new KnownConfiguration(plugin).check(project, mojoExecution, session, getLog());
         if (skip) {

@@ -1,10 +1,9 @@
 package io.github.yogs0ddhoth.pypi.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.yogs0ddhoth.pypi.json.Json;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ public final class ReportWriter {
     /** The error text shown in the job summary; GitHub refuses a step's summary over 1 MiB. */
     static final int MAX_SUMMARY_ERROR = 64 * 1024;
 
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final SecretMasker gate;
 
     public ReportWriter(SecretMasker gate) {
@@ -76,32 +74,38 @@ public final class ReportWriter {
 
     /** The machine-readable report, replaced on every run. */
     public void writeJson(ReleaseReport report, Path file) throws IOException {
-        ObjectNode root = json.createObjectNode();
-        root.put("status", report.status());
-        root.put("repository", gate.redactSecrets(report.repository()));
-        root.put("project", gate.redactSecrets(report.project()));
-        root.put("version", gate.redactSecrets(report.version()));
-        root.put("releaseUrl", gate.redactSecrets(report.releaseUrl()));
-        root.put("error", gate.redactSecrets(report.error()));
-        root.put("started", report.started().toString());
-        root.put("finished", report.finished().toString());
-        ArrayNode files = root.putArray("files");
-        for (FileReport f : report.files()) {
-            ObjectNode node = files.addObject();
-            node.put("filename", gate.redactSecrets(f.filename()));
-            node.put("size", f.size());
-            node.put("sha256", f.sha256());
-            node.put("blake2_256", f.blake2b256());
-            node.put("outcome", f.outcome());
-            node.put("onIndex", f.isOnIndex());
-            node.put("message", gate.redactSecrets(f.message()));
-            if (f.rekorLogIndex() != null) {
-                node.put("rekorLogIndex", f.rekorLogIndex());
-                node.put("attestationUrl", searchUrl(f.rekorLogIndex()));
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = Json.prettyWriter(text)) {
+            g.writeStartObject();
+            g.writeStringField("status", report.status());
+            g.writeStringField("repository", gate.redactSecrets(report.repository()));
+            g.writeStringField("project", gate.redactSecrets(report.project()));
+            g.writeStringField("version", gate.redactSecrets(report.version()));
+            g.writeStringField("releaseUrl", gate.redactSecrets(report.releaseUrl()));
+            g.writeStringField("error", gate.redactSecrets(report.error()));
+            g.writeStringField("started", report.started().toString());
+            g.writeStringField("finished", report.finished().toString());
+            g.writeArrayFieldStart("files");
+            for (FileReport f : report.files()) {
+                g.writeStartObject();
+                g.writeStringField("filename", gate.redactSecrets(f.filename()));
+                g.writeNumberField("size", f.size());
+                g.writeStringField("sha256", f.sha256());
+                g.writeStringField("blake2_256", f.blake2b256());
+                g.writeStringField("outcome", f.outcome());
+                g.writeBooleanField("onIndex", f.isOnIndex());
+                g.writeStringField("message", gate.redactSecrets(f.message()));
+                if (f.rekorLogIndex() != null) {
+                    g.writeNumberField("rekorLogIndex", f.rekorLogIndex());
+                    g.writeStringField("attestationUrl", searchUrl(f.rekorLogIndex()));
+                }
+                g.writeEndObject();
             }
+            g.writeEndArray();
+            g.writeEndObject();
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, json.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
     }
 
     /**
@@ -169,15 +173,23 @@ public final class ReportWriter {
 
     /** Step outputs ({@code GITHUB_OUTPUT}): the release URL, the files, and their hashes as JSON. */
     public void appendGitHubOutputs(ReleaseReport report, Path outputFile) throws IOException {
-        ArrayNode files = json.createArrayNode();
-        for (FileReport f : report.files()) {
-            if (f.isOnIndex()) {
-                ObjectNode node = files.addObject().put("filename", gate.redactSecrets(f.filename()))
-                        .put("sha256", f.sha256()).put("blake2_256", f.blake2b256()).put("outcome", f.outcome());
-                if (f.rekorLogIndex() != null) {
-                    node.put("rekorLogIndex", f.rekorLogIndex());
+        StringWriter files = new StringWriter();
+        try (JsonGenerator g = Json.writer(files)) {
+            g.writeStartArray();
+            for (FileReport f : report.files()) {
+                if (f.isOnIndex()) {
+                    g.writeStartObject();
+                    g.writeStringField("filename", gate.redactSecrets(f.filename()));
+                    g.writeStringField("sha256", f.sha256());
+                    g.writeStringField("blake2_256", f.blake2b256());
+                    g.writeStringField("outcome", f.outcome());
+                    if (f.rekorLogIndex() != null) {
+                        g.writeNumberField("rekorLogIndex", f.rekorLogIndex());
+                    }
+                    g.writeEndObject();
                 }
             }
+            g.writeEndArray();
         }
         byte[] random = new byte[8];
         new SecureRandom().nextBytes(random);
@@ -186,7 +198,7 @@ public final class ReportWriter {
         out.append("status=").append(report.status()).append("\n");
         out.append("release-url=").append(report.releaseUrl() == null ? "" : cell(report.releaseUrl())).append("\n");
         out.append("files<<").append(delimiter).append("\n")
-                .append(new ObjectMapper().writeValueAsString(files)).append("\n").append(delimiter).append("\n");
+                .append(files).append("\n").append(delimiter).append("\n");
         out.append("hashes<<").append(delimiter).append("\n");
         for (FileReport f : report.files()) {
             if (f.isOnIndex()) {

@@ -1,7 +1,7 @@
 package io.github.yogs0ddhoth.pypi.upload;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yogs0ddhoth.pypi.json.Json;
+import io.github.yogs0ddhoth.pypi.json.JsonValue;
 import io.github.yogs0ddhoth.pypi.distribution.ProjectNames;
 import io.github.yogs0ddhoth.pypi.http.Endpoints;
 import io.github.yogs0ddhoth.pypi.http.HttpReply;
@@ -42,7 +42,6 @@ public final class IndexLookup {
 
     private final String simpleRoot;
     private final TextExchange http;
-    private final ObjectMapper json = new ObjectMapper();
 
     /** @param simpleRoot the simple index root, e.g. {@code https://pypi.org/simple/}; null turns lookups off */
     public IndexLookup(String simpleRoot, TextExchange http) {
@@ -98,12 +97,12 @@ public final class IndexLookup {
                     + ", not PEP 691 JSON");
         }
         try {
-            JsonNode files = json.readTree(reply.body()).path("files");
+            JsonValue files = Json.parse(reply.body()).path("files");
             if (!files.isArray()) {
                 return new ProjectListing.Unavailable("GET " + url + " answered JSON without a files list");
             }
             List<IndexedFile> listed = new ArrayList<>();
-            for (JsonNode file : files) {
+            for (JsonValue file : files) {
                 listed.add(new IndexedFile(file.path("filename").asText(""),
                         file.path("hashes").path("sha256").asText("").toLowerCase(Locale.ROOT),
                         instant(file.path("upload-time").asText(null))));
@@ -150,7 +149,7 @@ public final class IndexLookup {
                 return Optional.empty();
             }
             Instant first = null;
-            for (JsonNode file : json.readTree(reply.body()).path("urls")) {
+            for (JsonValue file : Json.parse(reply.body()).path("urls")) {
                 Optional<Instant> t = instant(file.path("upload_time_iso_8601").asText(null));
                 if (t.isPresent() && (first == null || t.get().isBefore(first))) {
                     first = t.get();

@@ -1,7 +1,7 @@
 package io.github.yogs0ddhoth.pypi.upload;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.yogs0ddhoth.pypi.json.Json;
+import io.github.yogs0ddhoth.pypi.json.JsonValue;
 import io.github.yogs0ddhoth.pypi.http.Deadline;
 import io.github.yogs0ddhoth.pypi.http.HttpReply;
 import io.github.yogs0ddhoth.pypi.http.TextExchange;
@@ -15,7 +15,6 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 public final class LegacyUploadClient {
     private final RepositoryUrl repository;
     private final TextExchange http;
-    private final ObjectMapper json = new ObjectMapper();
 
     public LegacyUploadClient(RepositoryUrl repository, TextExchange http) {
         this.repository = repository;
@@ -100,7 +99,7 @@ public final class LegacyUploadClient {
     private String serverMessage(HttpReply reply) {
         if (reply.isJson()) {
             try {
-                JsonNode node = json.readTree(reply.body());
+                JsonValue node = Json.parse(reply.body());
                 String code = node.path("code").asText("");
                 String prefix = reply.status() + " ";
                 if (!code.isBlank()) {
