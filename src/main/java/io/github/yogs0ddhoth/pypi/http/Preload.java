@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringWriter;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Loads, on a daemon thread, the libraries a publish needs only after it has found and validated the files:
@@ -12,8 +14,10 @@ import java.io.StringWriter;
  * the run will sign. In a fresh Maven JVM they cost several hundred milliseconds of class loading and
  * initialisation (measured with {@code -Xlog:class+load}: some 1,000 classes), which would otherwise sit on the
  * build's critical path; loaded beside the discovery and validation, that time is spent on the other core.
- * Nothing here is kept, logged or sent: the run builds its own client, and a failure here only means the run loads
- * the same classes itself.
+ * The client's request and response path is walked once with a GET to a {@link WarmUpListener} on the loopback
+ * interface inside this JVM, so the preflight's first request does not load it. Nothing here is kept, logged or
+ * sent anywhere else: the run builds its own client, and a failure here only means the run loads the same classes
+ * itself.
  */
 public final class Preload {
     private Preload() {}
@@ -44,7 +48,11 @@ public final class Preload {
                 g.writeNumberField("size", 1L);
                 g.writeEndObject();
             }
-            HttpClientFactory.create(HttpSettings.defaults("preload")).close();
+            try (CloseableHttpClient client = HttpClientFactory.create(HttpSettings.defaults("preload"));
+                    WarmUpListener listener = WarmUpListener.start()) {
+                // No proxy (the defaults choose none): the request goes to this JVM's own loopback listener.
+                new TextExchange(client).singleAttempt().send(new HttpGet(listener.url()));
+            }
             if (tls) {
                 LazyTls.warmUp();
             }
