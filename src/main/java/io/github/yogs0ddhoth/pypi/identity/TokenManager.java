@@ -34,6 +34,8 @@ public final class TokenManager implements FileUploader.TokenSource {
     private final PublishLog log;
     private PublishingIdentity identity;
     private UploadToken current;
+    /** When {@link #current} was obtained. */
+    private Instant obtained;
     private double measuredBytesPerSecond;
     /** The token the "cannot renew, uploading anyway" warning was given for, so that threads do not repeat it. */
     private UploadToken warnedAbout;
@@ -47,6 +49,7 @@ public final class TokenManager implements FileUploader.TokenSource {
     synchronized void start(Attempt<PublishingIdentity> obtain) throws IdentityException {
         identity = obtain.run();
         current = identity.token();
+        obtained = clock.instant();
     }
 
     /** Feeds the throughput estimate with a finished upload. */
@@ -90,6 +93,7 @@ public final class TokenManager implements FileUploader.TokenSource {
                     + "; minting a new one from a fresh ID token");
         }
         current = identity.refresh();
+        obtained = clock.instant();
     }
 
     @Override
@@ -106,6 +110,14 @@ public final class TokenManager implements FileUploader.TokenSource {
     private boolean needsRenewal(long bytes) {
         Instant expires = current.expires();
         if (expires == null) {
+            return false;
+        }
+        if (isExpired()) {
+            return true;
+        }
+        // A token obtained within the margin is as fresh as a new one would be: minting again could not make it
+        // last meaningfully longer, and would cost an ID token request and a mint before a large first upload.
+        if (clock.instant().isBefore(obtained.plus(MARGIN))) {
             return false;
         }
         double rate = measuredBytesPerSecond > 0 ? measuredBytesPerSecond : ASSUMED_BYTES_PER_SECOND;

@@ -93,6 +93,20 @@ class TokenManagerTest {
     }
 
     @Test
+    void aFreshTokenIsNotRenewedForAnUploadLongerThanAnyTokenLasts() throws Exception {
+        TokenManager m = manager();
+        // 1 GiB at the assumed 1 MB/s outlasts the 15-minute token, but so would a token minted now.
+        m.tokenFor(fileOf(1L << 30));
+        now = NOW.plus(Duration.ofSeconds(59));
+        m.tokenFor(fileOf(1L << 30));
+        assertThat(index.tokenRequests()).isEqualTo(1);
+        assertThat(index.mintRequests()).isEqualTo(1);
+        now = NOW.plus(Duration.ofSeconds(61));
+        m.tokenFor(fileOf(1L << 30));
+        assertThat(index.mintRequests()).as("older than the margin: a new token lasts longer").isEqualTo(2);
+    }
+
+    @Test
     void measuredThroughputShortensTheEstimate() throws Exception {
         TokenManager m = manager();
         m.recordUpload(1_000_000_000, Duration.ofSeconds(10));
