@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Decides whether a {@code .tar.gz} is an sdist and, if it is, reads its {@code PKG-INFO}.
@@ -55,19 +51,19 @@ final class SdistReader {
     }
 
     private interface TarReading<T> {
-        T read(TarArchiveInputStream tar) throws IOException, DistributionException;
+        T read(TarReader tar) throws IOException, DistributionException;
     }
 
     private <T> T read(Path file, TarReading<T> reading) throws DistributionException {
-        try (GzipCompressorInputStream gzip = TarGz.gunzip(file);
-                TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
+        try (TarGz gzip = TarGz.open(file);
+                TarReader tar = new TarReader(gzip)) {
             T result = reading.read(tar);
             // Whatever follows the tar end-of-archive blocks must still decompress and match the gzip trailer.
             gzip.transferTo(OutputStream.nullOutputStream());
             return result;
         } catch (IOException | RuntimeException e) {
-            // commons-compress signals most damage with IOException, some malformed headers with unchecked
-            // exceptions; the user needs the file name either way, and the cause is kept.
+            // The readers signal damage with IOException; a RuntimeException would be a bug met on a hostile file,
+            // so it is reported the same way. The user needs the file name either way, and the cause is kept.
             throw new DistributionException(FileProblem.Kind.CORRUPT_ARCHIVE, "Cannot read " + DisplayName.of(file)
                     + ": it is not a complete gzip-compressed tar"
                     + " archive (" + Causes.describe(e) + "). The file is truncated or corrupt, or not a .tar.gz"
@@ -79,7 +75,7 @@ final class SdistReader {
     /** One member's header: what a link is resolved against. No data is kept. */
     private record Member(int index, String name, String key, byte type, String linkName) {
         boolean isHardLink() {
-            return type == TarConstants.LF_LINK;
+            return type == TarEntry.HARD_LINK;
         }
 
         boolean isRegular() {
@@ -99,21 +95,20 @@ final class SdistReader {
         boolean empty = true;
     }
 
-    private Contents scan(Path file, TarArchiveInputStream tar) throws IOException, DistributionException {
+    private Contents scan(Path file, TarReader tar) throws IOException, DistributionException {
         Contents contents = new Contents();
-        TarArchiveEntry entry;
+        TarEntry entry;
         int index = 0;
-        while ((entry = tar.getNextEntry()) != null) {
+        while ((entry = tar.next()) != null) {
             if (index == maxMembers) {
                 // Every member costs a header record kept for resolving a hard-linked PKG-INFO; stop before the
                 // listing, not the archive, decides how much memory and time the build spends.
                 throw new DistributionException(FileProblem.Kind.TOO_MANY_MEMBERS,
                         TarMembers.tooMany(DisplayName.of(file), maxMembers), null);
             }
-            String name = entry.getName();
+            String name = entry.name();
             String key = normalised(name);
-            Member member = new Member(index++, name, key, entry.getLinkFlag(),
-                    entry.isLink() || entry.isSymbolicLink() ? entry.getLinkName() : "");
+            Member member = new Member(index++, name, key, entry.type(), entry.linkName());
             contents.members.add(member);
             contents.listing.add(entry);
             if (name.startsWith("/")) {
@@ -148,18 +143,16 @@ final class SdistReader {
         return contents;
     }
 
-    private byte[] readData(Path file, TarArchiveInputStream tar, TarArchiveEntry entry)
-            throws IOException, DistributionException {
-        String source = DisplayName.of(file) + " (entry '" + DisplayName.of(entry.getName()) + "')";
-        limit.checkDeclaredSize(entry.getSize(), source);
+    private byte[] readData(Path file, TarReader tar, TarEntry entry) throws IOException, DistributionException {
+        String source = DisplayName.of(file) + " (entry '" + DisplayName.of(entry.name()) + "')";
+        limit.checkDeclaredSize(entry.size(), source);
         return limit.read(tar, source);
     }
 
-    private byte[] readMember(Path file, TarArchiveInputStream tar, Member wanted)
-            throws IOException, DistributionException {
-        TarArchiveEntry entry;
+    private byte[] readMember(Path file, TarReader tar, Member wanted) throws IOException, DistributionException {
+        TarEntry entry;
         int index = 0;
-        while ((entry = tar.getNextEntry()) != null) {
+        while ((entry = tar.next()) != null) {
             if (index++ == wanted.index()) {
                 return readData(file, tar, entry);
             }
@@ -219,13 +212,13 @@ final class SdistReader {
     /** What a member is, for "PKG-INFO is ...": named by its tar type, so the user can find it with 'tar -tvf'. */
     private static String describe(Member member) {
         return switch (member.type()) {
-            case TarConstants.LF_SYMLINK -> "a symbolic link to '" + DisplayName.of(member.linkName()) + "'";
-            case TarConstants.LF_LINK -> "a hard link to '" + DisplayName.of(member.linkName()) + "'";
-            case TarConstants.LF_CHR -> "a character device";
-            case TarConstants.LF_BLK -> "a block device";
-            case TarConstants.LF_FIFO -> "a FIFO (named pipe)";
-            case TarConstants.LF_DIR -> "a directory";
-            case TarConstants.LF_GNUTYPE_SPARSE -> "a sparse file";
+            case TarEntry.SYMBOLIC_LINK -> "a symbolic link to '" + DisplayName.of(member.linkName()) + "'";
+            case TarEntry.HARD_LINK -> "a hard link to '" + DisplayName.of(member.linkName()) + "'";
+            case TarEntry.CHARACTER_DEVICE -> "a character device";
+            case TarEntry.BLOCK_DEVICE -> "a block device";
+            case TarEntry.FIFO -> "a FIFO (named pipe)";
+            case TarEntry.DIRECTORY -> "a directory";
+            case TarEntry.GNU_SPARSE -> "a sparse file";
             default -> "not a regular file (tar member type '" + DisplayName.of(String.valueOf((char) member.type()))
                     + "')";
         };
@@ -293,6 +286,6 @@ final class SdistReader {
 
     // Python's TarInfo.isreg(): normal, old-style normal and contiguous files. Links, devices and sparse files are not.
     private static boolean isRegularFile(byte flag) {
-        return flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM || flag == TarConstants.LF_CONTIG;
+        return flag == TarEntry.NORMAL || flag == TarEntry.OLD_NORMAL || flag == TarEntry.CONTIGUOUS;
     }
 }

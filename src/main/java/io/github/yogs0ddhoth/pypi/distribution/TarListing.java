@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
  * The member names of an sdist's tar as Python's tarfile reports them (directory names without their trailing
@@ -36,8 +35,8 @@ public record TarListing(List<String> names, List<String> sparse, List<String> o
         private final List<String> outside = new ArrayList<>();
         private final List<String> special = new ArrayList<>();
 
-        void add(TarArchiveEntry entry) {
-            String name = entry.getName();
+        void add(TarEntry entry) {
+            String name = entry.name();
             // Python's tarfile strips the trailing slash of a directory's name; PyPI's lookups rely on that.
             if (entry.isDirectory()) {
                 while (name.length() > 1 && name.endsWith("/")) {
@@ -45,13 +44,13 @@ public record TarListing(List<String> names, List<String> sparse, List<String> o
                 }
             }
             names.add(name);
-            if (isSparse(entry)) {
+            if (entry.sparse()) {
                 sparse.add(name);
             }
             if (isAbsolute(name) || climbsOut(name)) {
                 outside.add(name);
             }
-            refusedByPip(entry).ifPresent(why -> special.add("'" + DisplayName.of(entry.getName()) + "' (" + why
+            refusedByPip(entry).ifPresent(why -> special.add("'" + DisplayName.of(entry.name()) + "' (" + why
                     + ")"));
         }
 
@@ -62,24 +61,24 @@ public record TarListing(List<String> names, List<String> sparse, List<String> o
 
     // What Python's tarfile 'data' filter refuses besides paths outside the destination, and so what pip (which
     // unpacks sdists with it) refuses: device and FIFO members, and links whose target is absolute or outside.
-    private static Optional<String> refusedByPip(TarArchiveEntry entry) {
+    private static Optional<String> refusedByPip(TarEntry entry) {
         if (entry.isCharacterDevice()) {
             return Optional.of("a character device");
         }
         if (entry.isBlockDevice()) {
             return Optional.of("a block device");
         }
-        if (entry.isFIFO()) {
+        if (entry.isFifo()) {
             return Optional.of("a FIFO");
         }
-        if (entry.isSymbolicLink() || entry.isLink()) {
-            String target = entry.getLinkName();
+        if (entry.isSymbolicLink() || entry.isHardLink()) {
+            String target = entry.linkName();
             String kind = entry.isSymbolicLink() ? "a symbolic link" : "a hard link";
             if (isAbsolute(target)) {
                 return Optional.of(kind + " to the absolute path '" + DisplayName.of(target) + "'");
             }
             // A symbolic link resolves from its own directory, a hard link from the archive root.
-            String name = entry.getName();
+            String name = entry.name();
             int slash = name.endsWith("/") ? name.lastIndexOf('/', name.length() - 2) : name.lastIndexOf('/');
             String resolved = entry.isSymbolicLink() && slash >= 0 ? name.substring(0, slash + 1) + target : target;
             if (climbsOut(resolved)) {
@@ -114,14 +113,6 @@ public record TarListing(List<String> names, List<String> sparse, List<String> o
             }
         }
         return false;
-    }
-
-    // What Python's TarInfo.issparse() recognises: old GNU sparse members, star's, and GNU sparse data in pax headers
-    // (formats 0.0, 0.1 and 1.0). commons-compress flags some of the pax formats but, depending on the headers, keeps
-    // others (1.0, which 'tar --sparse --format=pax' writes) only as unprocessed GNU.sparse.* headers.
-    private static boolean isSparse(TarArchiveEntry entry) {
-        return entry.isSparse() || entry.isPaxGNU1XSparse()
-                || entry.getExtraPaxHeaders().keySet().stream().anyMatch(k -> k.startsWith("GNU.sparse."));
     }
 
     /** Whether a member of exactly this name exists, as {@code tarfile.getmember} looks it up. */

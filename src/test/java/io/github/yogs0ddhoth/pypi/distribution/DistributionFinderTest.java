@@ -601,6 +601,39 @@ class DistributionFinderTest {
         }
 
         @Test
+        void aMultiMemberGzipIsReadToItsLastMemberAsTarfileReadsIt() throws Exception {
+            // The tar split across two gzip members, PKG-INFO in the second: 'cat a.gz b.gz' makes such files.
+            Path whole = TestDistributions.sdist(root.resolve("src"), "a-1.tar.gz", "a-1", metadata("a", "1"));
+            byte[] tar;
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(whole))) {
+                tar = in.readAllBytes();
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            for (byte[] part : List.of(Arrays.copyOf(tar, 512), Arrays.copyOfRange(tar, 512, tar.length))) {
+                try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+                    gzip.write(part);
+                }
+            }
+            Path sdist = Files.write(root.resolve("a-1.tar.gz"), bytes.toByteArray());
+            Files.delete(whole);
+
+            assertThat(find().distributions()).singleElement().satisfies(d -> {
+                assertThat(d.path()).isEqualTo(sdist);
+                assertThat(d.name()).contains("a");
+                assertThat(((TarListing) d.listing()).names()).contains("a-1/PKG-INFO", "a-1/pyproject.toml");
+            });
+        }
+
+        @Test
+        void garbageAfterTheGzipDataIsAnError() throws Exception {
+            Path sdist = TestDistributions.sdist(root, "a-1.tar.gz", "a-1", metadata("a", "1"));
+            Files.write(sdist, "junk".getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
+
+            assertThatThrownBy(() -> find()).hasMessageStartingWith("Cannot read " + sdist + ": it is not a complete"
+                    + " gzip-compressed tar archive (ZipException: garbage after gzip member 1 at byte ");
+        }
+
+        @Test
         void aFileThatIsNotGzipIsAnError() throws Exception {
             Path sdist = Files.write(root.resolve("a-1.tar.gz"), "plain text".getBytes(StandardCharsets.UTF_8));
 
