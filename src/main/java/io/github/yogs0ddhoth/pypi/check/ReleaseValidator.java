@@ -139,6 +139,9 @@ public final class ReleaseValidator {
                             + " --dereference' so PKG-INFO is stored as a regular file.");
             case TOO_MANY_MEMBERS -> Rule.ARCHIVE_TOO_MANY_MEMBERS.at(file, problem.message(),
                     "Rebuild the sdist from a clean tree with only the project's sources included, or exclude it.");
+            case COMPRESSION_RATIO -> Rule.ARCHIVE_COMPRESSION_RATIO.at(file, problem.message(),
+                    "Keep large, highly compressible data (generated files, data sets, padding) out of the sdist"
+                            + " and rebuild it, or exclude it.");
         };
     }
 

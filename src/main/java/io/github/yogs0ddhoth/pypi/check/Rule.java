@@ -14,7 +14,10 @@ public enum Rule {
     FILE_UNREADABLE("file-unreadable", Severity.ERROR, "a matched file cannot be opened or read"),
     ARCHIVE_CORRUPT("archive-corrupt", Severity.ERROR, "a truncated or corrupt ZIP, gzip or tar"),
     ARCHIVE_TOO_MANY_MEMBERS("archive-too-many-members", Severity.ERROR, "a tar with more members than the plugin"
-            + " reads (" + io.github.yogs0ddhoth.pypi.distribution.TarMembers.MAX + ")"),
+            + " reads (" + io.github.yogs0ddhoth.pypi.distribution.TarMembers.MAX + "), or longer names in total ("
+            + io.github.yogs0ddhoth.pypi.distribution.TarMembers.MAX_NAME_CHARS + " characters)"),
+    ARCHIVE_COMPRESSION_RATIO("archive-compression-ratio", Severity.ERROR, "a .tar.gz that decompresses past 64"
+            + " MiB at more than 50 times its size"),
     WHEEL_FILENAME_INVALID("wheel-filename-invalid", Severity.ERROR, "a .whl whose name does not parse"),
     WHEEL_METADATA_MISSING("wheel-metadata-missing", Severity.ERROR, "a wheel without a readable"
             + " .dist-info/METADATA"),

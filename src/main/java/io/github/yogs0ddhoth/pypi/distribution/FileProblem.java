@@ -39,8 +39,16 @@ public record FileProblem(Path path, Kind kind, String message, Exception cause,
          * leads to no regular member: it is an sdist, but one whose metadata cannot be read.
          */
         PKG_INFO_NOT_REGULAR,
-        /** A tar with more members than {@link TarMembers#MAX}: refused before it exhausts time and memory. */
-        TOO_MANY_MEMBERS
+        /**
+         * A tar with more members than {@link TarMembers#MAX}, or member names longer in total than
+         * {@link TarMembers#MAX_NAME_CHARS}: refused before it exhausts time and memory.
+         */
+        TOO_MANY_MEMBERS,
+        /**
+         * A {@code .tar.gz} that decompresses past {@link DecompressionCap}: a decompression bomb, refused before it is
+         * read to the end.
+         */
+        COMPRESSION_RATIO
     }
 
     public FileProblem {

@@ -28,6 +28,7 @@ final class SdistReader {
 
     private final MetadataLimit limit;
     private final int maxMembers;
+    private final int maxNameChars;
 
     SdistReader(MetadataLimit limit) {
         this(limit, TarMembers.MAX);
@@ -35,8 +36,14 @@ final class SdistReader {
 
     /** With another member cap, so tests need not write a hundred thousand members to reach it. */
     SdistReader(MetadataLimit limit, int maxMembers) {
+        this(limit, maxMembers, TarMembers.MAX_NAME_CHARS);
+    }
+
+    /** With other caps on members and on the characters of their names. */
+    SdistReader(MetadataLimit limit, int maxMembers, int maxNameChars) {
         this.limit = limit;
         this.maxMembers = maxMembers;
+        this.maxNameChars = maxNameChars;
     }
 
     Inspection inspect(Path file) throws DistributionException {
@@ -61,6 +68,11 @@ final class SdistReader {
             // Whatever follows the tar end-of-archive blocks must still decompress and match the gzip trailer.
             gzip.transferTo(OutputStream.nullOutputStream());
             return result;
+        } catch (DecompressionCap.Exceeded e) {
+            throw new DistributionException(FileProblem.Kind.COMPRESSION_RATIO, "Cannot read " + DisplayName.of(file)
+                    + ": " + e.getMessage() + " Keep large, highly compressible data (generated files, data sets,"
+                    + " padding) out of the sdist (the build backend's include and exclude settings, MANIFEST.in) and"
+                    + " rebuild it, or exclude the file.", e);
         } catch (IOException | RuntimeException e) {
             // The readers signal damage with IOException; a RuntimeException would be a bug met on a hostile file,
             // so it is reported the same way. The user needs the file name either way, and the cause is kept.
@@ -99,6 +111,7 @@ final class SdistReader {
         Contents contents = new Contents();
         TarEntry entry;
         int index = 0;
+        long nameChars = 0;
         while ((entry = tar.next()) != null) {
             if (index == maxMembers) {
                 // Every member costs a header record kept for resolving a hard-linked PKG-INFO; stop before the
@@ -107,6 +120,12 @@ final class SdistReader {
                         TarMembers.tooMany(DisplayName.of(file), maxMembers), null);
             }
             String name = entry.name();
+            // Every name is kept, for the listing and to resolve hard links, so their total is what the listing costs.
+            nameChars += name.length() + entry.linkName().length();
+            if (nameChars > maxNameChars) {
+                throw new DistributionException(FileProblem.Kind.TOO_MANY_MEMBERS,
+                        TarMembers.namesTooLong(DisplayName.of(file), maxNameChars), null);
+            }
             String key = normalised(name);
             Member member = new Member(index++, name, key, entry.type(), entry.linkName());
             contents.members.add(member);

@@ -20,6 +20,9 @@ import java.util.zip.ZipException;
  * when the underlying stream reports bytes available and ends silently at garbage after a member; an sdist with junk
  * appended is broken, and reading it as complete would hide that. Reading to the end ({@code -1}) is what checks the
  * last trailer, so truncation is caught. Closing the stream closes the file.
+ *
+ * <p>The bytes inflated are counted across all members against a {@link DecompressionCap}, so a small file that
+ * inflates to gigabytes fails at the cap instead of keeping the build busy for minutes.
  */
 final class TarGz extends InputStream {
 
@@ -33,6 +36,7 @@ final class TarGz extends InputStream {
     private static final int RESERVED_FLAGS = 0xe0;
 
     private final InputStream raw;
+    private final DecompressionCap cap;
     private final byte[] buffer = new byte[64 * 1024];
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
@@ -40,21 +44,29 @@ final class TarGz extends InputStream {
     private int limit;
     private long rawOffset; // of buffer[0] in the file, for messages
     private int members;
+    private long inflated;
     private boolean inMember;
+    private String part = "the header of gzip member 1"; // where the file is being read, for a truncation message
     private boolean ended;
 
-    private TarGz(InputStream raw) {
+    private TarGz(InputStream raw, DecompressionCap cap) {
         this.raw = raw;
+        this.cap = cap;
     }
 
-    /** Opens the file; nothing is read until the first {@code read}. */
+    /** Opens the file, capped at {@link DecompressionCap#forFile} of its size; nothing is read until the first read. */
     static TarGz open(Path file) throws IOException {
-        return new TarGz(Files.newInputStream(file));
+        return new TarGz(Files.newInputStream(file), DecompressionCap.forFile(Files.size(file)));
     }
 
     /** Over any stream of gzip bytes, for tests. */
     static TarGz of(InputStream raw) {
-        return new TarGz(raw);
+        return of(raw, DecompressionCap.NONE);
+    }
+
+    /** Over any stream of gzip bytes, inflated up to {@code cap}. */
+    static TarGz of(InputStream raw, DecompressionCap cap) {
+        return new TarGz(raw, cap);
     }
 
     @Override
@@ -85,6 +97,10 @@ final class TarGz extends InputStream {
                         + Causes.describe(e) + ")");
             }
             if (n > 0) {
+                inflated += n;
+                if (inflated > cap.maxBytes()) {
+                    throw cap.exceeded();
+                }
                 crc.update(b, off, n);
                 return n;
             }
@@ -115,6 +131,7 @@ final class TarGz extends InputStream {
             }
         }
         long start = rawOffset + pos - 1;
+        part = "the header of gzip member " + (members + 1);
         int second = first == -1 ? -1 : next();
         if (first != MAGIC_1 || second != MAGIC_2) {
             throw new ZipException(members == 0
@@ -146,6 +163,7 @@ final class TarGz extends InputStream {
             skip(2); // neither Python's gzip nor tar checks the header CRC
         }
         members++;
+        part = "the compressed data of gzip member " + members;
         inMember = true;
         inflater.reset();
         crc.reset();
@@ -154,6 +172,7 @@ final class TarGz extends InputStream {
     }
 
     private void checkTrailer() throws IOException {
+        part = "the trailer (CRC-32 and length) of gzip member " + members;
         long storedCrc = littleEndianInt();
         long storedSize = littleEndianInt();
         if (storedCrc != crc.getValue()) {
@@ -190,7 +209,7 @@ final class TarGz extends InputStream {
     private int required() throws IOException {
         int b = next();
         if (b == -1) {
-            throw new EOFException("unexpected end of file");
+            throw truncated();
         }
         return b;
     }
@@ -204,7 +223,7 @@ final class TarGz extends InputStream {
 
     private void fill() throws IOException {
         if (!refill()) {
-            throw new EOFException("unexpected end of file");
+            throw truncated();
         }
     }
 
@@ -218,6 +237,10 @@ final class TarGz extends InputStream {
         }
         limit = n;
         return true;
+    }
+
+    private EOFException truncated() {
+        return new EOFException("the file ends inside " + part + ", after " + rawOffset + " bytes");
     }
 
     private static String hex(int first, int second) {

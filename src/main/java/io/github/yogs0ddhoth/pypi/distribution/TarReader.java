@@ -25,6 +25,8 @@ final class TarReader extends InputStream {
     static final int BLOCK = 512;
     /** The largest long-name or pax header read. Real ones are a few hundred bytes; a path is at most a few KiB. */
     static final int MAX_EXTENDED_HEADER = 1024 * 1024;
+    /** The most characters of a name or value from the archive that a message shows. */
+    static final int SHOWN_CHARS = 200;
 
     private final InputStream in;
     private final byte[] block = new byte[BLOCK];
@@ -205,7 +207,7 @@ final class TarReader extends InputStream {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw malformed(at, "the pax record size=" + value + " is not a size in bytes");
+        throw malformed(at, "the pax record size=" + shown(value) + " is not a size in bytes");
     }
 
     // An old GNU sparse header holds four regions; more follow in extension blocks while the last byte says so.
@@ -213,7 +215,7 @@ final class TarReader extends InputStream {
         boolean extended = block[482] != 0;
         while (extended) {
             if (in.readNBytes(block, 0, BLOCK) < BLOCK) {
-                throw malformed(at, "the archive ends inside the sparse map of '" + DisplayName.of(current) + "'");
+                throw malformed(at, "the archive ends inside the sparse map of '" + shown(current) + "'");
             }
             offset += BLOCK;
             extended = block[504] != 0;
@@ -257,7 +259,7 @@ final class TarReader extends InputStream {
             }
             if (equals < 0) {
                 throw malformed(at, "the pax header holds a malformed record at byte " + pos + " ('"
-                        + DisplayName.of(text(data, pos, Math.min(data.length - pos, 40))) + "'); a record is"
+                        + shown(text(data, pos, Math.min(data.length - pos, 40))) + "'); a record is"
                         + " '<length> <keyword>=<value>' and a line feed, the length counting every byte");
             }
             int space = digitsEnd;
@@ -397,8 +399,14 @@ final class TarReader extends InputStream {
     }
 
     private EOFException truncated() {
-        return new EOFException("the tar archive ends inside the data of member '" + DisplayName.of(current)
-                + "'");
+        return new EOFException("the tar archive ends inside the data of member '" + shown(current) + "'");
+    }
+
+    // Text from the archive in a message: escaped, since it may hold line breaks, and cut short, since a long name or
+    // pax value may be a mebibyte that would otherwise land on one log line.
+    static String shown(String text) {
+        String start = text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) : text;
+        return DisplayName.of(start) + (start.length() < text.length() ? "... (" + text.length() + " characters)" : "");
     }
 
     private static IOException malformed(long at, String why) {

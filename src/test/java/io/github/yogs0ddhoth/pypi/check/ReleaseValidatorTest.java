@@ -871,6 +871,16 @@ class ReleaseValidatorTest {
         }
 
         @Test
+        void anSdistThatInflatesPastFiftyTimesItsSizeIsItsOwnError() throws Exception {
+            Path sdist = RawTar.zeroBomb(root, "demo-1.0.tar.gz", "demo-1.0", metadata("demo", "1.0"), 1024);
+
+            Finding finding = single(validate(), "archive-compression-ratio", sdist);
+
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.message()).contains("decompression bomb");
+        }
+
+        @Test
         void aWheelWithTwoDistInfoDirectoriesIsAnError() throws Exception {
             Path wheel = rawWheel("demo-1.0-py3-none-any.whl", z -> z.stored("demo-0.9.dist-info/METADATA",
                     metadata("demo", "0.9")));

@@ -583,7 +583,8 @@ class DistributionFinderTest {
             assertThatThrownBy(() -> find())
                     .isExactlyInstanceOf(DistributionException.class)
                     .hasMessageStartingWith("Cannot read " + sdist + ": it is not a complete gzip-compressed tar"
-                            + " archive (EOFException: unexpected end of file).")
+                            + " archive (EOFException: the file ends inside the compressed data of gzip member 1, after "
+                            + bytes.length / 2 + " bytes).")
                     .hasMessageEndingWith("). The file is truncated or corrupt, or not a .tar.gz despite its name."
                             + " Rebuild the sdist with the build backend (for example 'python -m build --sdist'), or"
                             + " exclude the file from the upload.")
@@ -703,7 +704,8 @@ class DistributionFinderTest {
             assertThat(result.problems().get(1).message()).startsWith("Cannot read wheel " + corrupt
                     + ": it is not a readable ZIP archive (ZipException: ");
             assertThat(result.problems().get(4).message()).startsWith("Cannot read " + truncated
-                    + ": it is not a complete gzip-compressed tar archive (EOFException: unexpected end of file).");
+                    + ": it is not a complete gzip-compressed tar archive (EOFException: the file ends inside the"
+                    + " compressed data of gzip member 1, after " + bytes.length / 2 + " bytes).");
             assertThat(result.problems().get(1).cause()).isInstanceOf(DistributionException.class);
         }
 

@@ -49,6 +49,30 @@ class TarGzTest {
     }
 
     @Test
+    void theDecompressionCapCountsEveryMemberNotEachAlone() throws IOException {
+        byte[] kibibyte = gzip(new byte[1024]);
+        byte[] file = concat(kibibyte, kibibyte, kibibyte);
+        DecompressionCap cap = new DecompressionCap(2048, file.length);
+
+        try (InputStream in = TarGz.of(new ByteArrayInputStream(file), cap)) {
+            assertThat(in.readNBytes(2048)).hasSize(2048);
+            assertThatThrownBy(in::read).isInstanceOf(DecompressionCap.Exceeded.class)
+                    .hasMessageStartingWith("it decompresses to more than 2048 bytes, 50 times its size of "
+                            + file.length + " bytes, and reading stopped there.");
+        }
+        try (InputStream in = TarGz.of(new ByteArrayInputStream(file), new DecompressionCap(3072, file.length))) {
+            assertThat(in.readAllBytes()).hasSize(3072);
+        }
+    }
+
+    @Test
+    void theCapIsFiftyTimesTheFileSizeButNeverUnderSixtyFourMebibytes() {
+        assertThat(DecompressionCap.forFile(1000).maxBytes()).isEqualTo(64L << 20);
+        assertThat(DecompressionCap.forFile(100L << 20).maxBytes()).isEqualTo(5000L << 20);
+        assertThat(DecompressionCap.forFile(Long.MAX_VALUE / 10).maxBytes()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void readsOneMember() throws IOException {
         assertThat(gunzipText(gzip("hello"))).isEqualTo("hello");
     }
@@ -103,9 +127,42 @@ class TarGzTest {
         byte[] file = gzip(data);
 
         for (int cut : new int[] {2, 5, 11, file.length / 2, file.length - 8, file.length - 1}) {
+            String part = cut < 10 ? "the header" : cut < file.length - 8 ? "the compressed data"
+                    : "the trailer (CRC-32 and length)";
             assertThatThrownBy(() -> gunzip(Arrays.copyOf(file, cut))).as("cut at %d", cut)
-                    .isExactlyInstanceOf(EOFException.class).hasMessage("unexpected end of file");
+                    .isExactlyInstanceOf(EOFException.class)
+                    .hasMessage("the file ends inside " + part + " of gzip member 1, after " + cut + " bytes");
         }
+        assertThatThrownBy(() -> gunzip(concat(file, Arrays.copyOf(file, 30)))).hasMessage("the file ends inside"
+                + " the compressed data of gzip member 2, after " + (file.length + 30) + " bytes");
+    }
+
+    @Test
+    void everyTruncationOfAMultiMemberFileIsAnEndOfFileError() throws IOException {
+        byte[] file = concat(gzip("one"), gzip(""), gzip(TestBytes.lcg(3000)));
+        for (int cut = 1; cut < file.length; cut++) {
+            byte[] truncated = Arrays.copyOf(file, cut);
+            try {
+                gunzip(truncated);
+                // Only a cut exactly between two members leaves a complete, shorter file.
+                assertThat(cut).as("cut at %d read as complete", cut).isIn(gzip("one").length,
+                        gzip("one").length + gzip("").length);
+            } catch (EOFException e) {
+                assertThat(e.getMessage()).startsWith("the file ends inside ");
+            } catch (ZipException e) {
+                // A cut inside a magic number that then ends: "0x1f and then ends".
+                assertThat(e.getMessage()).as("cut at %d", cut).contains("and then ends");
+            }
+        }
+    }
+
+    @Test
+    void thousandsOfEmptyMembersAreReadToTheEnd() throws IOException {
+        byte[] empty = gzip("");
+        byte[][] parts = new byte[10_000][];
+        Arrays.fill(parts, empty);
+
+        assertThat(gunzip(concat(concat(parts), gzip("end")))).isEqualTo("end".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -587,4 +587,121 @@ class TarReaderTest {
                     + " archive ends inside the sparse map of 'a/sparse'");
         }
     }
+
+    /** Inputs made to break the reader: each must end in a member list or an IOException, never anything else. */
+    @Nested
+    class Hostile {
+
+        private byte[] sample() {
+            return new Tar().extended('g', record("comment", "global")).header(new Header("a/", '5', 0))
+                    .extended('x', record("path", "a/" + "p".repeat(120)) + record("size", "3")).header(new Header(
+                            "a/short", '0', 0)).data("abc").extended('L', "a/" + "l".repeat(200) + "\0")
+                    .file("a/ignored", "long").header(new Header("a/link", '2', 0).linkName("ignored"))
+                    .file("a/last", "z").end().bytes();
+        }
+
+        /** Reads every member and its data; an IOException is fine, any other exception fails the test. */
+        private void readsOrFailsCleanly(byte[] tar, String what) {
+            try {
+                read(tar);
+            } catch (IOException e) {
+                assertThat(e.getMessage()).as(what).isNotBlank().doesNotContain("\n", "\r", "\u001b", "\0");
+            }
+        }
+
+        @Test
+        void everyTruncationEndsInTheMembersSoFarOrAnIoException() {
+            byte[] tar = sample();
+            for (int length = 0; length < tar.length; length++) {
+                readsOrFailsCleanly(Arrays.copyOf(tar, length), "truncated to " + length);
+            }
+        }
+
+        @Test
+        void everySingleByteChangeEndsInMembersOrAnIoException() {
+            byte[] tar = sample();
+            for (int i = 0; i < tar.length - 1024; i++) {
+                for (int value : new int[] {0x00, 0x39, 0xff}) { // NUL, not octal, a base-256 mark
+                    byte[] changed = tar.clone();
+                    changed[i] = (byte) value;
+                    readsOrFailsCleanly(changed, "byte " + i + " set to " + value);
+                }
+            }
+        }
+
+        @Test
+        void paxLengthsThatAreZeroHugeOrPastTheHeaderAreMalformed() {
+            for (String content : List.of("0 path=\n", "99999999999999999999 path=a\n",
+                    "9223372036854775807 path=a\n", "18446744073709551616 path=a\n", "-5 path=\n",
+                    "4 p=\n", " 10 path=a\n")) {
+                byte[] tar = new Tar().extended('x', content).file("a/f", "").end().bytes();
+
+                assertThatThrownBy(() -> entries(tar)).as(content.replace("\n", "\\n"))
+                        .isExactlyInstanceOf(IOException.class)
+                        .hasMessageContaining("the pax header holds a malformed record at byte 0");
+            }
+        }
+
+        @Test
+        void aChainOfLongNameHeadersConsumesBlocksAndTheFirstNameWins() throws IOException {
+            Tar tar = new Tar();
+            for (int i = 0; i < 1000; i++) {
+                tar.extended('L', "a/name" + i + "\0");
+            }
+            byte[] bytes = tar.file("a/short", "x").end().bytes();
+
+            assertThat(only(bytes).name()).isEqualTo("a/name0");
+        }
+
+        @Test
+        void aChainOfEmptyExtendedHeadersEndingInEofIsAnError() {
+            Tar tar = new Tar();
+            for (int i = 0; i < 1000; i++) {
+                tar.header(new Header("././@LongLink", 'L', 0));
+            }
+
+            assertThatThrownBy(() -> entries(tar.bytes())).hasMessage("invalid tar header at byte 512000 of the tar"
+                    + " stream: the archive ends after a GNU long name header, before the member it describes");
+        }
+
+        @Test
+        void controlCharactersInNamesAreEscapedInMessages() {
+            String name = "a/\u001b[31mred\r\n::error::x\0y";
+            byte[] tar = Arrays.copyOf(new Tar().extended('x', record("path", name)).header(new Header("a/f", '0',
+                    100)).data("x".repeat(100)).bytes(), 512 * 3 + 10);
+
+            assertThatThrownBy(() -> entries(tar)).isExactlyInstanceOf(EOFException.class).hasMessage("the tar"
+                    + " archive ends inside the data of member 'a/\\u001b[31mred\\r\\n::error::x\\u0000y'");
+        }
+
+        @Test
+        void aPaxSizeIsEscapedAndCutShortInTheMessage() {
+            byte[] bad = new Tar().extended('x', record("size", "1\n::error::x\0")).file("a/f", "").end().bytes();
+            byte[] huge = new Tar().extended('x', record("size", "9".repeat(5000))).file("a/f", "").end().bytes();
+
+            assertThatThrownBy(() -> entries(bad)).hasMessage("invalid tar header at byte 0 of the tar stream: the"
+                    + " pax record size=1\\n::error::x\\u0000 is not a size in bytes");
+            assertThatThrownBy(() -> entries(huge)).hasMessage("invalid tar header at byte 0 of the tar stream: the"
+                    + " pax record size=" + "9".repeat(200) + "... (5000 characters) is not a size in bytes");
+        }
+
+        @Test
+        void aLongNameIsCutShortInTheMessage() {
+            String name = "a/" + "n".repeat(100_000);
+            byte[] tar = Arrays.copyOf(new Tar().extended('L', name + "\0").header(new Header("a/f", '0', 100))
+                    .data("x".repeat(100)).bytes(), 512 + 100_352 + 512 + 10);
+
+            assertThatThrownBy(() -> entries(tar)).isExactlyInstanceOf(EOFException.class).hasMessage("the tar"
+                    + " archive ends inside the data of member '" + name.substring(0, 200) + "... (100002"
+                    + " characters)'");
+        }
+
+        @Test
+        void aZeroBlockEndsTheArchiveWhateverFollowsIt() throws IOException {
+            byte[] tar = new Tar().file("a/one", "1").raw(new byte[512]).raw("garbage".repeat(100)
+                    .getBytes(StandardCharsets.US_ASCII)).bytes();
+
+            assertThat(entries(tar)).extracting(TarEntry::name).containsExactly("a/one");
+        }
+    }
 }

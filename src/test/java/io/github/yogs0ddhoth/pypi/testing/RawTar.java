@@ -101,6 +101,68 @@ public final class RawTar {
         }
     }
 
+    /**
+     * Writes a gzip tar of {@code pkgInfo} as {@code <top>/PKG-INFO} and one member {@code <top>/zeros} of
+     * {@code mebibytes} MiB of zero bytes, to {@code dir/filename}: a well-formed sdist, as Python's tarfile reads it,
+     * that inflates to about a thousand times its size. The zeros are one small gzip member repeated, one per MiB.
+     */
+    public static Path zeroBomb(Path dir, String filename, String top, String pkgInfo, int mebibytes) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(filename);
+            RawTar first = new RawTar().file(top + "/PKG-INFO", pkgInfo);
+            first.tar.writeBytes(header(top + "/zeros", '0', "", (long) mebibytes << 20, 0644));
+            byte[] mebibyteOfZeros = gzip(new byte[1 << 20]);
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                out.write(gzip(first.tar.toByteArray()));
+                for (int i = 0; i < mebibytes; i++) {
+                    out.write(mebibyteOfZeros);
+                }
+                out.write(gzip(new byte[2 * BLOCK]));
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes a gzip tar of {@code pkgInfo} as {@code <top>/PKG-INFO} and {@code count} empty files, each named by a
+     * GNU long name header of {@code nameLength} characters under {@code <top>/}, to {@code dir/filename}. The names
+     * are alike, so gzip stores each in about a thousandth of its length.
+     */
+    public static Path longNames(Path dir, String filename, String top, String pkgInfo, int count, int nameLength) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(filename);
+            byte[] name = (top + "/" + "n".repeat(nameLength - top.length() - 1)).getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream member = new ByteArrayOutputStream();
+            member.writeBytes(header("././@LongLink", 'L', "", name.length, 0644));
+            member.writeBytes(name);
+            member.writeBytes(new byte[(BLOCK - name.length % BLOCK) % BLOCK]);
+            member.writeBytes(header(top + "/short", '0', "", 0, 0644));
+            byte[] gzipped = gzip(member.toByteArray());
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                out.write(gzip(new RawTar().file(top + "/PKG-INFO", pkgInfo).tar.toByteArray()));
+                for (int i = 0; i < count; i++) {
+                    out.write(gzipped);
+                }
+                out.write(gzip(new byte[2 * BLOCK]));
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
     private RawTar member(String name, char type, String linkName, byte[] data, int mode) {
         tar.writeBytes(header(name, type, linkName, data.length, mode));
         tar.writeBytes(data);
