@@ -3,12 +3,19 @@
 # hashing the file alone, under a 256 MiB heap.
 #
 # Usage: src/test/benchmark/run-publish-benchmark.sh [size] [--runs=N] [--dir=DIR] [--delete]
-#            [--raw-baseline] [--digest-breakdown] [--upload-variants=SPEC]
+#            [--raw-baseline] [--digest-breakdown] [--upload-variants=SPEC] [--files=N] [--throttle=BYTES_PER_S]
 #   size: bytes or with a k/m/g suffix (binary units), default 1g; e.g. 64m, 256m, 1g
 #   --runs=N: best of N runs (default 3); runs while other processes are busy are rejected and repeated
 #   --dir=DIR: where the wheel is created (default: java.io.tmpdir), under DIR/pypi-publish-bench-<bytes>/
 #   --delete: remove the generated wheel afterwards (it is kept, and reused, otherwise)
 #   --raw-baseline, --digest-breakdown, --upload-variants: diagnostics, see PublishBenchmark's Javadoc
+#   --files=N: N wheels of that size (distinct tags, under DIR/pypi-publish-bench-<N>x<bytes>/) published in one
+#     run with pypi.parallelUploads 4 (-Dbench.parallelUploads=K in BENCH_JAVA_OPTS for another); the baseline is
+#     the digests of all N one after the other; prints the same rows, the heap at its highest moment, after GCs
+#     and live with the uploads in flight (full GC), and a RESULT_MANY line,
+#     e.g. src/test/benchmark/run-publish-benchmark.sh 50m --files=20 --runs=2
+#   --throttle=BYTES_PER_S: the sink reads each upload connection at most that fast (default: unthrottled), so that
+#     parallel uploads overlap as on a link whose every TCP stream is capped, e.g. --throttle=50000000
 #
 #        src/test/benchmark/run-publish-benchmark.sh --processes [--runs=N] [--dir=DIR] [--scenarios=big,small,many]
 #            [--big-size=1g] [--many=20x50m] [--throttle=50000000] [--twine=PATH|none]

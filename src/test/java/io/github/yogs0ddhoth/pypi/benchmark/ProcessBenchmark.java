@@ -32,9 +32,6 @@ import java.util.Map;
  */
 public final class ProcessBenchmark {
     private static final String TOKEN = "pypi-bench-token-0123456789";
-    private static final String[] PYTHONS = {"cp38", "cp39", "cp310", "cp311", "cp312", "cp313"};
-    private static final String[] PLATFORMS = {"manylinux_2_28_x86_64", "manylinux_2_28_aarch64", "win_amd64",
-            "macosx_11_0_arm64"};
 
     private static final String BIG_TWINE_ORDER = "big: mvn deploy, twine's field order (hashWhileUploading=false)";
 
@@ -200,10 +197,7 @@ public final class ProcessBenchmark {
         Path files = root.resolve("many-" + count + "x" + size);
         Files.createDirectories(files);
         for (int i = 0; i < count; i++) {
-            String py = PYTHONS[i % PYTHONS.length];
-            String platform = PLATFORMS[(i / PYTHONS.length) % PLATFORMS.length];
-            Path wheel = files.resolve("bench_pkg-1.0.0-" + (i / (PYTHONS.length * PLATFORMS.length) + 1) + "-" + py
-                    + "-" + py + "-" + platform + ".whl");
+            Path wheel = files.resolve(PublishBenchmark.manyWheelName(i));
             if (!Files.isRegularFile(wheel)) {
                 System.out.println("Writing " + wheel);
                 PublishBenchmark.writeWheel(wheel, size);

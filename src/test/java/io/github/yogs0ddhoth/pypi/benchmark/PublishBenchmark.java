@@ -58,7 +58,8 @@ import java.util.zip.ZipOutputStream;
  * anyway) and of a full {@link Publisher#publish} (find, read, hash, GitHub ID token, audience, mint, multipart
  * upload) to a {@link HttpServer} on 127.0.0.1 that discards the upload; the peak heap and peak RSS while publishing.
  *
- * <p>Usage: {@code PublishBenchmark [size] [--runs=N] [--dir=DIR] [--delete] [--raw-baseline] [--digest-breakdown]},
+ * <p>Usage: {@code PublishBenchmark [size] [--runs=N] [--dir=DIR] [--delete] [--raw-baseline] [--digest-breakdown]
+ * [--upload-variants=SPEC] [--files=N] [--throttle=BYTES_PER_S]} (the last two: see "Many files" below),
  * size as bytes or with a k/m/g suffix (binary units), default 1g; also the system properties {@code bench.size},
  * {@code bench.runs}, {@code bench.dir}, {@code bench.sinkBuffer} (the sink's read buffer, default 16 KiB) and
  * {@code bench.maxOtherCpu}. {@code size} is the size of the wheel's one large data entry; the wheel is about 1.2 KiB
@@ -75,9 +76,23 @@ import java.util.zip.ZipOutputStream;
  * {@code --upload-variants=name:key=value,...;name:...} times only the upload (a fresh client and one POST, N rounds
  * plus a warm-up round, the variants taking turns), with the uploading thread's user and kernel CPU, setting the given
  * system properties for each variant ({@code --upload-variants=base:} for the upload alone).
+ *
+ * <p>Many files: {@code --files=N} (with {@code N >= 1}) creates N wheels of the given size with distinct tags (as
+ * {@link ProcessBenchmark}'s many wheels, named by {@link #manyWheelName}) under
+ * {@code DIR/pypi-publish-bench-<N>x<size>/} and publishes them all in one {@link Publisher#publish} with
+ * {@code pypi.parallelUploads} 4 (property {@code bench.parallelUploads}), the baseline being the digests of all N
+ * files one after the other; it prints the same memory rows and a {@code RESULT_MANY} line instead of
+ * {@code RESULT}. The peak heap then covers the upload threads too, and "allocated" sums the main and upload
+ * threads. Since G1 lets garbage pile up to the size of its eden, and the pools' peaks, summed, can even exceed the
+ * heap's maximum, it also prints the heap at its highest moment (just before a GC), the most left after a GC, and the
+ * live heap with 4 uploads in flight (a full GC at such moments of one more, untimed, publish). {@code --throttle=BYTES_PER_S} makes the sink read each upload connection at most that fast (default: as
+ * fast as it comes), so that the parallel uploads really overlap, as on a link whose every TCP stream is capped.
  */
 public final class PublishBenchmark {
     private static final String WHEEL = "bench_pkg-1.0.0-py3-none-any.whl";
+    private static final String[] PYTHONS = {"cp38", "cp39", "cp310", "cp311", "cp312", "cp313"};
+    private static final String[] PLATFORMS = {"manylinux_2_28_x86_64", "manylinux_2_28_aarch64", "win_amd64",
+            "macosx_11_0_arm64"};
     private static final String DIST_INFO = "bench_pkg-1.0.0.dist-info";
     private static final String DATA_ENTRY = "bench_pkg/data.bin";
     private static final long SEED = 0x5DEECE66DL;
@@ -99,6 +114,8 @@ public final class PublishBenchmark {
         boolean rawBaseline = false;
         boolean digestBreakdown = false;
         String uploadVariants = null;
+        int files = 0;
+        long throttle = 0;
         for (String arg : args) {
             if (arg.startsWith("--runs=")) {
                 runs = Integer.parseInt(arg.substring("--runs=".length()));
@@ -112,6 +129,13 @@ public final class PublishBenchmark {
                 digestBreakdown = true;
             } else if (arg.startsWith("--upload-variants=")) {
                 uploadVariants = arg.substring("--upload-variants=".length());
+            } else if (arg.startsWith("--files=")) {
+                files = Integer.parseInt(arg.substring("--files=".length()));
+                if (files < 1) {
+                    throw new IllegalArgumentException("--files must be at least 1, was " + files);
+                }
+            } else if (arg.startsWith("--throttle=")) {
+                throttle = Long.parseLong(arg.substring("--throttle=".length()));
             } else {
                 size = parseSize(arg);
             }
@@ -124,6 +148,10 @@ public final class PublishBenchmark {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
 
+        if (files > 0) {
+            manyFiles(root, size, files, runs, new Sink(sinkBuffer, 0, throttle), throttle, delete);
+            return;
+        }
         Path dir = root.resolve("pypi-publish-bench-" + size);
         Path wheel = dir.resolve(WHEEL);
         if (!Files.isRegularFile(wheel)) {
@@ -136,7 +164,7 @@ public final class PublishBenchmark {
         }
         long fileSize = Files.size(wheel);
 
-        Sink sink = new Sink(sinkBuffer);
+        Sink sink = new Sink(sinkBuffer, 0, throttle);
         try {
             if (uploadVariants != null) {
                 uploadVariants(wheel, runs, sink, uploadVariants);
@@ -354,6 +382,453 @@ public final class PublishBenchmark {
                 sinkAllocated, gcCount, gcMs, hwmDigest, hwmPublish, hwmReset, Runtime.getRuntime().maxMemory(),
                 gcNames, raw, digestClean, digestRejected, publishClean, publishRejected, digestCpu,
                 publishCpu);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Many files at once
+
+    /**
+     * The {@code i}-th of many wheels of one release: distinct Python and platform tags, and a build number once
+     * those run out, as a CI matrix builds them.
+     */
+    static String manyWheelName(int i) {
+        String py = PYTHONS[i % PYTHONS.length];
+        String platform = PLATFORMS[(i / PYTHONS.length) % PLATFORMS.length];
+        return "bench_pkg-1.0.0-" + (i / (PYTHONS.length * PLATFORMS.length) + 1) + "-" + py + "-" + py + "-"
+                + platform + ".whl";
+    }
+
+    private static void manyFiles(Path root, long size, int count, int runs, Sink sink, long throttle,
+            boolean delete) throws Exception {
+        // Its own directory: the publish takes every wheel in it, and the one-file benchmark's must not be among them.
+        Path dir = root.resolve("pypi-publish-bench-" + count + "x" + size);
+        List<Path> wheels = new ArrayList<>();
+        long t0 = System.nanoTime();
+        int created = 0;
+        for (int i = 0; i < count; i++) {
+            Path wheel = dir.resolve(manyWheelName(i));
+            if (!Files.isRegularFile(wheel)) {
+                writeWheel(wheel, size);
+                created++;
+            }
+            wheels.add(wheel);
+        }
+        long total = 0;
+        for (Path w : wheels) {
+            total += Files.size(w);
+        }
+        System.out.printf(Locale.ROOT, "%s %d wheels in %s (%d bytes in all)%s%n", created == 0 ? "Reusing"
+                : "Created " + created + " of", count, dir, total, created == 0 ? ""
+                : String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - t0) / 1e9));
+        // 4, the goal's default today, set explicitly so that the figure does not move with that default.
+        int parallel = Integer.getInteger("bench.parallelUploads", 4);
+        try {
+            ManyResult r = measureMany(dir, wheels, total, runs, sink, parallel, throttle);
+            printMany(r);
+        } finally {
+            sink.stop();
+            if (delete) {
+                for (Path w : wheels) {
+                    Files.deleteIfExists(w);
+                }
+                Files.deleteIfExists(dir);
+                System.out.println("Deleted " + count + " wheels in " + dir);
+            }
+        }
+    }
+
+    record ManyResult(int files, long totalSize, int parallel, long throttle, int runs, double digestSeconds,
+            double publishSeconds, double uploadSeconds, long sinkBytes, long sinkContentLength, long maxConcurrent,
+            long digestPeakHeap, long publishPeakHeap, long digestMomentHeap, long publishMomentHeap,
+            long digestLiveHeap, long publishLiveHeap, long probedLiveHeap,
+            long baselineHeap, long publishAllocated,
+            long digestAllocated, long sinkAllocated, long gcCount, long gcMillis, long hwmDigest, long hwmPublish,
+            boolean hwmReset, long maxHeap, String gcNames, int digestClean, int digestRejected, int publishClean,
+            int publishRejected, double digestCpu, double publishCpu) {}
+
+    private static ManyResult measureMany(Path dir, List<Path> wheels, long totalSize, int runs, Sink sink,
+            int parallel, long throttle) throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().getId();
+
+        // (1) warm-up, as for one file; the page cache has to hold all of them for the runs to compare.
+        List<FileDigests> expected = new ArrayList<>();
+        for (Path w : wheels) {
+            expected.add(new FileDigester().digest(w));
+        }
+
+        // (2) the digests of all files one after the other, best of N.
+        System.gc();
+        long baselineHeap = heapUsed();
+        LiveHeap live = LiveHeap.start();
+        resetPeaks();
+        boolean hwmReset = resetHwm();
+        double digestBest = Double.MAX_VALUE;
+        double digestBestAny = Double.MAX_VALUE;
+        double digestCpu = Double.MAX_VALUE;
+        long digestAllocated = Long.MAX_VALUE;
+        int digestClean = 0;
+        int digestRejected = 0;
+        for (int i = 0; digestClean < runs && i < runs * MAX_ATTEMPTS_FACTOR; i++) {
+            waitForQuiet();
+            double[] cpu0 = cpuSeconds();
+            long a0 = threads.getThreadAllocatedBytes(me);
+            long t0 = System.nanoTime();
+            for (int f = 0; f < wheels.size(); f++) {
+                if (!new FileDigester().digest(wheels.get(f)).equals(expected.get(f))) {
+                    throw new IllegalStateException("digest of " + wheels.get(f) + " changed between runs");
+                }
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            digestAllocated = Math.min(digestAllocated, threads.getThreadAllocatedBytes(me) - a0);
+            double[] cpu1 = cpuSeconds();
+            double others = (cpu1[0] - cpu0[0]) - (cpu1[1] - cpu0[1]);
+            boolean clean = isClean(others, s);
+            digestCpu = Math.min(digestCpu, cpu1[1] - cpu0[1]);
+            System.out.printf(Locale.ROOT, "  digest  run %d: %.3f s for %d files (this JVM's CPU %.2f s, other"
+                    + " processes' CPU %.2f s)%s%n", i + 1, s, wheels.size(), cpu1[1] - cpu0[1], others,
+                    clean ? "" : "  REJECTED: machine busy");
+            digestBestAny = Math.min(digestBestAny, s);
+            if (clean) {
+                digestClean++;
+                digestBest = Math.min(digestBest, s);
+            } else {
+                digestRejected++;
+            }
+        }
+        if (digestClean == 0) {
+            digestBest = digestBestAny;
+        }
+        long digestPeak = heapPeak();
+        long hwmDigest = hwmBytes();
+        long digestMoment = live.maxBeforeAndReset();
+        long digestLive = live.maxAndReset();
+
+        // (3) one publish of all files, best of N.
+        System.gc();
+        live.maxBeforeAndReset(); // not the explicit GC's
+        live.maxAndReset();
+        resetPeaks();
+        hwmReset &= resetHwm();
+        long gc0 = gcCount();
+        long gcMs0 = gcMillis();
+        Map<String, String> env = Map.of(
+                "GITHUB_ACTIONS", "true",
+                "ACTIONS_ID_TOKEN_REQUEST_URL", sink.base() + "/idtoken?api-version=2.0",
+                "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "bench-request-token");
+        boolean hashWhileUploading = !"false".equals(System.getenv("BENCH_HASH_WHILE_UPLOADING"));
+        PublishRequest request = PublishRequest.builder(RepositoryUrl.parse(sink.base() + "/legacy/")
+                        .withHashWhileUploading(hashWhileUploading), CiContext.of(env, null))
+                .packagesDirectory(dir).parallelUploads(parallel).build();
+        PrintStream nullOut = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        double publishBest = Double.MAX_VALUE;
+        double uploadBest = Double.MAX_VALUE;
+        double publishBestAny = Double.MAX_VALUE;
+        double uploadBestAny = Double.MAX_VALUE;
+        double publishCpu = Double.MAX_VALUE;
+        long publishAllocated = Long.MAX_VALUE;
+        long sinkAllocated = Long.MAX_VALUE;
+        long sinkBytes = 0;
+        long sinkLength = 0;
+        long maxConcurrent = Long.MAX_VALUE;
+        int publishClean = 0;
+        int publishRejected = 0;
+        for (int i = 0; publishClean < runs && i < runs * MAX_ATTEMPTS_FACTOR; i++) {
+            TimedLog log = new TimedLog();
+            Publisher publisher = new Publisher(log, nullOut, HttpSettings.defaults("bench"), Clock.systemUTC());
+            sink.reset();
+            waitForQuiet();
+            double[] cpu0 = cpuSeconds();
+            long a0 = threads.getThreadAllocatedBytes(me);
+            UploadThreadAllocation uploadThreads = UploadThreadAllocation.start();
+            long t0 = System.nanoTime();
+            ReleaseReport published;
+            try {
+                published = publisher.publish(request);
+            } finally {
+                uploadThreads.stop();
+            }
+            long t1 = System.nanoTime();
+            long allocated = threads.getThreadAllocatedBytes(me) - a0 + uploadThreads.bytes();
+            double[] cpu1 = cpuSeconds();
+            long uploaded = published.files().stream().filter(f -> f.outcome().equals("uploaded")).count();
+            if (published.files().size() != wheels.size() || uploaded != wheels.size()) {
+                throw new IllegalStateException("expected " + wheels.size() + " files uploaded, got " + published);
+            }
+            if (sink.totalUploads.get() != wheels.size() || sink.totalBytes.get() != sink.totalContentLength.get()
+                    || sink.totalBytes.get() <= totalSize) {
+                throw new IllegalStateException("the sink read " + sink.totalUploads.get() + " uploads of "
+                        + sink.totalBytes.get() + " bytes; their Content-Lengths sum to "
+                        + sink.totalContentLength.get() + "; expected " + wheels.size() + " uploads of more than "
+                        + totalSize + " bytes (the files)");
+            }
+            double s = (t1 - t0) / 1e9;
+            double upload = (log.last("Uploaded ") - log.at("Uploading ")) / 1e9;
+            double others = (cpu1[0] - cpu0[0]) - (cpu1[1] - cpu0[1]);
+            boolean clean = isClean(others, s);
+            System.out.printf(Locale.ROOT, "  publish run %d: %.3f s (first Uploading..last Uploaded %.3f s; sink"
+                    + " read %d uploads, %d bytes, at most %d at once; this JVM's CPU %.2f s, other processes' CPU"
+                    + " %.2f s)%s%n", i + 1, s, upload, sink.totalUploads.get(), sink.totalBytes.get(),
+                    sink.maxConcurrent.get(), cpu1[1] - cpu0[1], others, clean ? "" : "  REJECTED: machine busy");
+            publishCpu = Math.min(publishCpu, cpu1[1] - cpu0[1]);
+            publishAllocated = Math.min(publishAllocated, allocated);
+            sinkAllocated = Math.min(sinkAllocated, sink.totalAllocated.get());
+            maxConcurrent = Math.min(maxConcurrent, sink.maxConcurrent.get());
+            sinkBytes = sink.totalBytes.get();
+            sinkLength = sink.totalContentLength.get();
+            if (clean) {
+                publishClean++;
+                if (s < publishBest) {
+                    publishBest = s;
+                    uploadBest = upload;
+                }
+            } else {
+                publishRejected++;
+            }
+            if (s < publishBestAny) {
+                publishBestAny = s;
+                uploadBestAny = upload;
+            }
+        }
+        if (publishClean == 0) {
+            publishBest = publishBestAny;
+            uploadBest = uploadBestAny;
+        }
+        long publishPeak = heapPeak();
+        long hwmPublish = hwmBytes();
+        long gcCount = gcCount() - gc0;
+        long gcMs = gcMillis() - gcMs0;
+        long publishMoment = live.maxBeforeAndReset();
+        long publishLive = live.maxAndReset();
+        live.stop();
+        long probedLive = probeLiveHeap(request, sink, Math.min(parallel, wheels.size()));
+        String gcNames = String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList());
+        return new ManyResult(wheels.size(), totalSize, parallel, throttle, runs, digestBest, publishBest,
+                uploadBest, sinkBytes, sinkLength, maxConcurrent, digestPeak, publishPeak, digestMoment, publishMoment,
+                digestLive, publishLive, probedLive,
+                baselineHeap,
+                publishAllocated, digestAllocated, sinkAllocated, gcCount, gcMs, hwmDigest,
+                hwmPublish, hwmReset, Runtime.getRuntime().maxMemory(), gcNames, digestClean, digestRejected,
+                publishClean, publishRejected, digestCpu, publishCpu);
+    }
+
+    /**
+     * What the publisher's upload threads ({@code pypi-upload-N}) allocate: sampled every 20 ms, since the threads
+     * end with the publish and a thread's count goes with it (JDK 17 has no total over all threads). The last 20 ms
+     * of each thread are missed; it then only reads the answer.
+     */
+    private static final class UploadThreadAllocation implements Runnable {
+        private final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        private final Map<Long, Long> latest = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Thread sampler = new Thread(this, "bench-allocation-sampler");
+        private volatile boolean running = true;
+
+        static UploadThreadAllocation start() {
+            UploadThreadAllocation a = new UploadThreadAllocation();
+            a.sampler.setDaemon(true);
+            a.sampler.start();
+            return a;
+        }
+
+        @Override
+        public void run() {
+            // A fixed array: enumerating threads this way allocates nothing per sample.
+            Thread[] all = new Thread[256];
+            while (running) {
+                int n = Thread.enumerate(all);
+                for (int i = 0; i < n; i++) {
+                    if (all[i].getName().startsWith("pypi-upload-")) {
+                        long b = threads.getThreadAllocatedBytes(all[i].getId());
+                        if (b > 0) {
+                            latest.merge(all[i].getId(), b, Math::max);
+                        }
+                    }
+                    all[i] = null;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+        }
+
+        long bytes() {
+            return latest.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static String liveRow(long bytes) {
+        return bytes < 0 ? "no GC during these runs" : String.format(Locale.ROOT, "%.1f MiB", bytes / MIB);
+    }
+
+    /**
+     * The live heap while uploads are in flight: during one more (untimed) publish, a full GC whenever the sink is
+     * reading {@code inFlight} uploads at once (at most every 200 ms), and the heap used after it, the most of them;
+     * -1 when that many never overlapped.
+     */
+    private static long probeLiveHeap(PublishRequest request, Sink sink, int inFlight) throws Exception {
+        PrintStream nullOut = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Publisher publisher = new Publisher(new TimedLog(), nullOut, HttpSettings.defaults("bench"),
+                Clock.systemUTC());
+        AtomicLong most = new AtomicLong(-1);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread probe = new Thread(() -> {
+            try {
+                while (running.get()) {
+                    if (sink.concurrent.get() >= inFlight) {
+                        System.gc();
+                        most.accumulateAndGet(heapUsed(), Math::max);
+                        Thread.sleep(200);
+                    } else {
+                        Thread.sleep(5);
+                    }
+                }
+            } catch (InterruptedException e) {
+                // stopped
+            }
+        }, "bench-live-heap-probe");
+        probe.setDaemon(true);
+        sink.reset();
+        probe.start();
+        try {
+            publisher.publish(request);
+        } finally {
+            running.set(false);
+            probe.join();
+        }
+        return most.get();
+    }
+
+    /**
+     * The most heap in use right after a GC, over the GCs since the last {@link #maxAndReset()}: a bound on what
+     * was live, whereas the peak of the pools also counts the garbage G1 let pile up in an eden it may grow to
+     * 60% of the heap.
+     */
+    private static final class LiveHeap implements javax.management.NotificationListener {
+        private final AtomicLong max = new AtomicLong(-1);
+        private final AtomicLong maxBefore = new AtomicLong(-1);
+        private final List<String> heapPools = heapPools().stream().map(MemoryPoolMXBean::getName).toList();
+
+        static LiveHeap start() {
+            LiveHeap l = new LiveHeap();
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter e) {
+                    e.addNotificationListener(l, null, null);
+                }
+            }
+            return l;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification n, Object handback) {
+            if (!n.getType().equals(
+                    com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            com.sun.management.GarbageCollectionNotificationInfo info =
+                    com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) n.getUserData());
+            max.accumulateAndGet(heapOf(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+            maxBefore.accumulateAndGet(heapOf(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+        }
+
+        private long heapOf(Map<String, java.lang.management.MemoryUsage> pools) {
+            long used = 0;
+            for (Map.Entry<String, java.lang.management.MemoryUsage> e : pools.entrySet()) {
+                if (heapPools.contains(e.getKey())) {
+                    used += e.getValue().getUsed();
+                }
+            }
+            return used;
+        }
+
+        /**
+         * The most heap in use at one moment since the last call: the heap only grows between GCs, so its highs
+         * are just before one, or now. The pools' own peaks, summed, can exceed it, even the heap's maximum: each
+         * pool peaks at its own moment.
+         */
+        long maxBeforeAndReset() throws InterruptedException {
+            Thread.sleep(200);
+            return Math.max(maxBefore.getAndSet(-1), heapUsed());
+        }
+
+        /** -1 when no GC ended since the last call. */
+        long maxAndReset() throws InterruptedException {
+            Thread.sleep(200); // the notifications come on a JVM service thread, a moment after the GC
+            return max.getAndSet(-1);
+        }
+
+        void stop() throws javax.management.ListenerNotFoundException {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter e) {
+                    e.removeNotificationListener(this);
+                }
+            }
+        }
+    }
+
+    private static void printMany(ManyResult r) {
+        double mib = r.totalSize / MIB;
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-44s %s%n", "JVM", System.getProperty("java.vm.name") + " "
+                + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, GC " + r.gcNames);
+        row("files", String.format(Locale.ROOT, "%d wheels, %d bytes in all (%.1f MiB)", r.files, r.totalSize, mib));
+        row("pypi.parallelUploads", String.valueOf(r.parallel));
+        row("sink reads each upload at most", r.throttle > 0
+                ? String.format(Locale.ROOT, "%.1f MB/s", r.throttle / 1e6) : "unthrottled");
+        row("digest only, all files in turn (" + best(r.digestClean, r.digestRejected) + ")",
+                String.format(Locale.ROOT, "%.3f s  %.0f MiB/s", r.digestSeconds, mib / r.digestSeconds));
+        row("publish (" + best(r.publishClean, r.publishRejected) + ")",
+                String.format(Locale.ROOT, "%.3f s  %.0f MiB/s", r.publishSeconds, mib / r.publishSeconds));
+        row("  of which first Uploading..last Uploaded", String.format(Locale.ROOT, "%.3f s  %.0f MiB/s",
+                r.uploadSeconds, mib / r.uploadSeconds));
+        row("ratio publish / digest", String.format(Locale.ROOT, "%.2f", r.publishSeconds / r.digestSeconds));
+        row("process CPU: digest / publish (least)", String.format(Locale.ROOT, "%.2f s / %.2f s", r.digestCpu,
+                r.publishCpu));
+        row("bytes received by sink (all uploads)", String.format(Locale.ROOT, "%d (Content-Lengths %d, files + %d,"
+                + " %d per file)", r.sinkBytes, r.sinkContentLength, r.sinkBytes - r.totalSize,
+                (r.sinkBytes - r.totalSize) / r.files));
+        row("uploads read by the sink at once (most)", String.valueOf(r.maxConcurrent));
+        row("heap used after GC, before runs", String.format(Locale.ROOT, "%.1f MiB", r.baselineHeap / MIB));
+        row("peak heap, digest runs", String.format(Locale.ROOT, "%.1f MiB", r.digestPeakHeap / MIB));
+        row("peak heap, publish runs", String.format(Locale.ROOT, "%.1f MiB", r.publishPeakHeap / MIB));
+        row("peak heap at one moment, digest runs", String.format(Locale.ROOT, "%.1f MiB",
+                r.digestMomentHeap / MIB));
+        row("peak heap at one moment, publish runs", String.format(Locale.ROOT, "%.1f MiB",
+                r.publishMomentHeap / MIB));
+        row("heap after a GC (most), digest runs", liveRow(r.digestLiveHeap));
+        row("heap after a GC (most), publish runs", liveRow(r.publishLiveHeap));
+        row("live heap, " + Math.min(r.parallel, r.files) + " uploads in flight (full GC)", r.probedLiveHeap < 0
+                ? "not measured: the uploads never overlapped" : String.format(Locale.ROOT, "%.1f MiB",
+                r.probedLiveHeap / MIB));
+        row("allocated per digest of all (main thread)", String.format(Locale.ROOT, "%.2f MiB",
+                r.digestAllocated / MIB));
+        row("allocated per publish (main + upload threads)", String.format(Locale.ROOT, "%.2f MiB",
+                r.publishAllocated / MIB));
+        row("allocated per publish (sink threads)", String.format(Locale.ROOT, "%.2f MiB", r.sinkAllocated / MIB));
+        row("GCs during publish runs", String.format(Locale.ROOT, "%d (%d ms)", r.gcCount, r.gcMillis));
+        row("VmHWM, digest runs" + (r.hwmReset ? "" : " (cumulative)"),
+                String.format(Locale.ROOT, "%.1f MiB", r.hwmDigest / MIB));
+        row("VmHWM, publish runs" + (r.hwmReset ? "" : " (cumulative)"),
+                String.format(Locale.ROOT, "%.1f MiB", r.hwmPublish / MIB));
+        row("JVM max heap", String.format(Locale.ROOT, "%.1f MiB", r.maxHeap / MIB));
+        System.out.printf(Locale.ROOT, "RESULT_MANY files=%d total_size=%d parallel=%d throttle=%d digest_s=%.3f"
+                + " publish_s=%.3f upload_s=%.3f ratio=%.3f sink_bytes=%d max_concurrent=%d peak_heap_mib=%.1f"
+                + " moment_heap_mib=%.1f after_gc_heap_mib=%.1f live_heap_mib=%.1f hwm_mib=%.1f max_heap_mib=%.1f clean=%d/%d,%d/%d%n", r.files, r.totalSize,
+                r.parallel, r.throttle, r.digestSeconds, r.publishSeconds, r.uploadSeconds,
+                r.publishSeconds / r.digestSeconds, r.sinkBytes, r.maxConcurrent, r.publishPeakHeap / MIB,
+                r.publishMomentHeap / MIB, r.publishLiveHeap < 0 ? Double.NaN : r.publishLiveHeap / MIB,
+                r.probedLiveHeap < 0 ? Double.NaN : r.probedLiveHeap / MIB, r.hwmPublish / MIB, r.maxHeap / MIB,
+                r.digestClean, r.digestClean + r.digestRejected, r.publishClean, r.publishClean + r.publishRejected);
     }
 
     /**
@@ -677,13 +1152,24 @@ public final class PublishBenchmark {
         private final List<long[]> times = new ArrayList<>();
         private final List<String> lines = new ArrayList<>();
 
-        private void add(String m) {
+        // Parallel uploads log from their own threads.
+        private synchronized void add(String m) {
             times.add(new long[] {System.nanoTime()});
             lines.add(m);
         }
 
-        long at(String prefix) {
+        synchronized long at(String prefix) {
             for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(prefix)) {
+                    return times.get(i)[0];
+                }
+            }
+            throw new IllegalStateException("no line starting with '" + prefix + "' in " + lines);
+        }
+
+        /** When the last line starting with {@code prefix} was logged. */
+        synchronized long last(String prefix) {
+            for (int i = lines.size() - 1; i >= 0; i--) {
                 if (lines.get(i).startsWith(prefix)) {
                     return times.get(i)[0];
                 }
@@ -724,6 +1210,15 @@ public final class PublishBenchmark {
         final AtomicLong allocated = new AtomicLong();
         /** Uploads read to the end since the sink started, whatever {@link #reset()} does. */
         final AtomicLong uploads = new AtomicLong();
+        // The fields above describe the last upload; these sum or span every upload since reset(), for many files.
+        final AtomicLong totalBytes = new AtomicLong();
+        final AtomicLong totalContentLength = new AtomicLong();
+        final AtomicLong totalAllocated = new AtomicLong();
+        final AtomicLong totalUploads = new AtomicLong();
+        /** The most uploads being read at the same moment: shows whether parallel uploads did overlap. */
+        final AtomicLong maxConcurrent = new AtomicLong();
+        /** Uploads being read now. */
+        final AtomicLong concurrent = new AtomicLong();
         private final HttpServer server;
         private final ExecutorService executor;
         private final int bufferSize;
@@ -787,6 +1282,11 @@ public final class PublishBenchmark {
             cpuNanos.set(0);
             wallNanos.set(0);
             allocated.set(0);
+            totalBytes.set(0);
+            totalContentLength.set(0);
+            totalAllocated.set(0);
+            totalUploads.set(0);
+            maxConcurrent.set(0);
         }
 
         private void upload(HttpExchange ex) throws IOException {
@@ -796,15 +1296,28 @@ public final class PublishBenchmark {
             long a0 = threads.getThreadAllocatedBytes(tid);
             long c0 = threads.getCurrentThreadCpuTime();
             long w0 = System.nanoTime();
+            long now = concurrent.incrementAndGet();
+            maxConcurrent.accumulateAndGet(now, Math::max);
             String declared = ex.getRequestHeaders().getFirst("Content-Length");
-            contentLength.set(declared == null ? -1 : Long.parseLong(declared));
-            long n = throttle > 0 ? drainThrottled(ex.getRequestBody(), new byte[bufferSize], throttle)
-                    : drain(ex.getRequestBody(), new byte[bufferSize]);
+            long length = declared == null ? -1 : Long.parseLong(declared);
+            contentLength.set(length);
+            long n;
+            try {
+                n = throttle > 0 ? drainThrottled(ex.getRequestBody(), new byte[bufferSize], throttle)
+                        : drain(ex.getRequestBody(), new byte[bufferSize]);
+            } finally {
+                concurrent.decrementAndGet();
+            }
             bytes.set(n);
             uploads.incrementAndGet();
             cpuNanos.set(threads.getCurrentThreadCpuTime() - c0);
             wallNanos.set(System.nanoTime() - w0);
-            allocated.set(threads.getThreadAllocatedBytes(tid) - a0);
+            long alloc = threads.getThreadAllocatedBytes(tid) - a0;
+            allocated.set(alloc);
+            totalBytes.addAndGet(n);
+            totalContentLength.addAndGet(length);
+            totalAllocated.addAndGet(alloc);
+            totalUploads.incrementAndGet();
             json(ex, 200, "{\"ok\":true}");
         }
 
