@@ -32,8 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FileDigester {
 
-    /** Default read size: large enough that per-read and per-handoff overhead is negligible. */
-    public static final int DEFAULT_BUFFER_BYTES = 1 << 20;
+    /**
+     * Default read size: large enough that per-read and per-handoff overhead is negligible. It is 128 bytes short of
+     * 1 MiB because G1 puts an array of half a region or more in regions of its own: a 1 MiB array plus its header
+     * needs two 1 MiB regions (the default region size under a heap of 2 GiB or less), so each of the ring's buffers
+     * would hold 2 MiB of heap and an upload 8 MiB instead of 4.
+     */
+    public static final int DEFAULT_BUFFER_BYTES = (1 << 20) - 128;
 
     /** How many buffers the reader may fill ahead of the slower digest. */
     public static final int RING_BUFFERS = 4;

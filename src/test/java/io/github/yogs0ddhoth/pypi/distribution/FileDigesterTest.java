@@ -34,7 +34,7 @@ class FileDigesterTest {
                 Arguments.of(1,
                         "7da59d0dfbe21f43e842e8afb43e12a6445bbac07c2fc26984c71d0de3f99c9c",
                         "9df4ab5e450c684607d0ea95eb16d175ed8517c8a58bbe00f11e0529094b7777"),
-                // Three bytes more than one default (1 MiB) read buffer holds.
+                // Three bytes more than 1 MiB: more than one default read buffer holds.
                 Arguments.of(1024 * 1024 + 3,
                         "7cb8b83d7caf9b770148f0f154cd8bd155a78d899e0ec4e43b59f9200d0bb8cb",
                         "55a5eb11c3133f52a18c18549c48dc0ae1c09972b2fca79eb1b72cf43916e127"),
@@ -99,6 +99,15 @@ class FileDigesterTest {
     void hexIsLowercaseAndZeroPadded() {
         assertThat(FileDigester.hex(new byte[] {0x00, 0x0f, (byte) 0xab, (byte) 0xff}))
                 .isEqualTo("000fabff");
+    }
+
+    @Test
+    void aDefaultBufferWithItsArrayHeaderFitsOneMebibyteHeapRegion() {
+        // G1's default region under a small heap is 1 MiB; an array header is at most 24 bytes (no compressed
+        // class pointers), so 1 MiB minus 64 still leaves the array in one region, and a buffer of 1 MiB minus a
+        // few KiB keeps reads as large as before.
+        assertThat(FileDigester.DEFAULT_BUFFER_BYTES + 64).isLessThanOrEqualTo(1 << 20);
+        assertThat(FileDigester.DEFAULT_BUFFER_BYTES).isGreaterThan((1 << 20) - 4096);
     }
 
     @Test
