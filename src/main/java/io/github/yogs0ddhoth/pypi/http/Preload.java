@@ -1,17 +1,14 @@
 package io.github.yogs0ddhoth.pypi.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.StringWriter;
+import io.github.yogs0ddhoth.pypi.json.Json;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Loads, on a daemon thread, the libraries a publish needs only after it has found and validated the files:
- * Jackson's streaming parser, the HTTP client and the JDK's TLS (its trust store above all), and databind where
- * the run will sign. In a fresh Maven JVM they cost several hundred milliseconds of class loading and
+ * the HTTP client and the JDK's TLS (its trust store above all), the plugin's JSON reader and writer, and databind
+ * where the run will sign. In a fresh Maven JVM they cost several hundred milliseconds of class loading and
  * initialisation (measured with {@code -Xlog:class+load}: some 1,000 classes), which would otherwise sit on the
  * build's critical path; loaded beside the discovery and validation, that time is spent on the other core.
  * The client's request and response path is walked once with a GET to a {@link WarmUpListener} on the loopback
@@ -37,22 +34,12 @@ public final class Preload {
 
     static void load(boolean tls, boolean signing) {
         try {
-            JsonFactory json = new JsonFactory();
-            try (JsonParser p = json.createParser("{\"files\":[{\"filename\":\"x\",\"size\":1,\"ok\":true}]}")) {
-                while (p.nextToken() != null) {
-                    p.getText();
-                }
-            }
-            try (JsonGenerator g = json.createGenerator(new StringWriter()).useDefaultPrettyPrinter()) {
-                g.writeStartObject();
-                g.writeNumberField("size", 1L);
-                g.writeEndObject();
-            }
             try (CloseableHttpClient client = HttpClientFactory.create(HttpSettings.defaults("preload"));
                     WarmUpListener listener = WarmUpListener.start()) {
                 // No proxy (the defaults choose none): the request goes to this JVM's own loopback listener.
                 new TextExchange(client).singleAttempt().send(new HttpGet(listener.url()));
             }
+            Json.parse(Json.object("files", "x")).path("files").asText();
             if (tls) {
                 LazyTls.warmUp();
             }

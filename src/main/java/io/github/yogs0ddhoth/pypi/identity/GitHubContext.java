@@ -1,8 +1,6 @@
 package io.github.yogs0ddhoth.pypi.identity;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import io.github.yogs0ddhoth.pypi.json.Json;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,11 +77,10 @@ final class GitHubContext {
             if (!Files.isRegularFile(file)) {
                 return false; // a FIFO would block the open, a device never ends
             }
-            try (InputStream in = new CappedInputStream(Files.newInputStream(file), maxEventBytes);
-                    JsonParser parser = JSON.createParser(in)) {
-                return findFork(parser);
+            try (InputStream in = new CappedInputStream(Files.newInputStream(file), maxEventBytes)) {
+                return Json.isTrueAt(in, FORK_PATH);
             }
-        } catch (IOException | RuntimeException e) { // RuntimeException: InvalidPathException, Jackson limits
+        } catch (IOException | RuntimeException e) { // RuntimeException: InvalidPathException
             return false;
         }
     }
@@ -91,35 +88,7 @@ final class GitHubContext {
     /** The most of the event payload read; GitHub caps webhook payloads at 25 MB, real pull request ones are far less. */
     static final long MAX_EVENT_BYTES = 25L * 1024 * 1024;
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final List<String> FORK_PATH = List.of("pull_request", "head", "repo", "fork");
-
-    // Walks the top-level object down FORK_PATH, skipping every other value unread into memory.
-    private static boolean findFork(JsonParser parser) throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-            return false;
-        }
-        int depth = 0;
-        while (true) {
-            JsonToken token = parser.nextToken();
-            if (token == null || token == JsonToken.END_OBJECT) {
-                return false; // the path is not in the payload
-            }
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (!FORK_PATH.get(depth).equals(field)) {
-                parser.skipChildren();
-                continue;
-            }
-            if (depth == FORK_PATH.size() - 1) {
-                return value == JsonToken.VALUE_TRUE;
-            }
-            if (value != JsonToken.START_OBJECT) {
-                return false;
-            }
-            depth++;
-        }
-    }
 
     /** Fails a read that goes past the cap, so an endless or huge payload ends the parse instead of the build. */
     private static final class CappedInputStream extends FilterInputStream {

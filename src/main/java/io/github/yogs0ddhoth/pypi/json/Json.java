@@ -1,115 +1,77 @@
 package io.github.yogs0ddhoth.pypi.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** Parses JSON text into a {@link JsonValue} and writes JSON, with Jackson's streaming API only. */
+/**
+ * Parses JSON text into a {@link JsonValue} and writes JSON, with the plugin's own {@link JsonReader} and
+ * {@link JsonWriter}: the answers a run reads are a few small documents, not worth loading a JSON library for.
+ */
 public final class Json {
-    // Thread-safe once built, and never reconfigured: the one factory every parse and write shares.
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private Json() {}
 
     /**
-     * Parses one JSON document. Text that holds no value at all (empty or blank) is {@link JsonValue#MISSING}, as
-     * databind's {@code readTree} has it; anything after the value is an error. A repeated member name keeps its
-     * last value, as Python's json module (PyPI's) does.
+     * Parses one JSON document (RFC 8259, strictly). Text that holds no value at all (empty or blank) is
+     * {@link JsonValue#MISSING}, as databind's {@code readTree} has it; anything after the value is an error. A
+     * repeated member name keeps its last value, as Python's json module (PyPI's) does.
      *
-     * @throws IOException when the text is not JSON, or goes past Jackson's limits (nesting, string and number
-     *     lengths)
+     * @throws IOException when the text is not JSON, or goes past the parser's limits (500 levels of nesting,
+     *     strings of 20,000,000 characters, numbers of 1,000), saying what was expected and where
      */
     public static JsonValue parse(String text) throws IOException {
-        return parse(FACTORY.createParser(text));
+        return new JsonReader(new StringReader(text)).document();
     }
 
-    /** Parses one UTF-8 JSON document; see {@link #parse(String)}. */
+    /** Parses one UTF-8 JSON document (a leading byte order mark is skipped); see {@link #parse(String)}. */
     public static JsonValue parse(byte[] utf8) throws IOException {
-        return parse(FACTORY.createParser(utf8));
+        int bom = utf8.length >= 3 && (utf8[0] & 0xff) == 0xef && (utf8[1] & 0xff) == 0xbb
+                && (utf8[2] & 0xff) == 0xbf ? 3 : 0;
+        return parse(strictUtf8().decode(ByteBuffer.wrap(utf8, bom, utf8.length - bom)).toString());
     }
 
-    private static JsonValue parse(JsonParser parser) throws IOException {
-        try (parser) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return JsonValue.MISSING;
-            }
-            JsonValue value = read(parser, first);
-            if (parser.nextToken() != null) {
-                throw new IOException("JSON text goes on after its value, at "
-                        + parser.currentLocation().offsetDescription());
-            }
-            return value;
-        } catch (StreamConstraintsException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+    /**
+     * Whether the UTF-8 JSON document in {@code in} has {@code true} at {@code path}, the member names from the
+     * top-level object down (false when a name on the way is absent, or is not an object). Everything else is
+     * read only to be skipped, nothing is kept, and reading stops at the answer, so a large document costs no
+     * memory. Malformed UTF-8 or JSON before the answer is an {@link IOException}.
+     */
+    public static boolean isTrueAt(InputStream in, List<String> path) throws IOException {
+        Reader reader = new InputStreamReader(in, strictUtf8());
+        return new JsonReader(reader).isTrueAt(path);
     }
 
-    // Recursion is bounded by the parser's nesting limit (StreamReadConstraints).
-    private static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, JsonValue> members = new LinkedHashMap<>();
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-                    String name = parser.currentName();
-                    members.put(name, read(parser, parser.nextToken()));
-                }
-                return JsonValue.object(members);
-            }
-            case START_ARRAY -> {
-                List<JsonValue> elements = new ArrayList<>();
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    elements.add(read(parser, t));
-                }
-                return JsonValue.array(elements);
-            }
-            case VALUE_STRING -> {
-                return JsonValue.string(parser.getText());
-            }
-            case VALUE_NUMBER_INT -> {
-                return JsonValue.number(parser.getNumberValue());
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return JsonValue.number(parser.getDoubleValue());
-            }
-            case VALUE_TRUE -> {
-                return JsonValue.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return JsonValue.FALSE;
-            }
-            case VALUE_NULL -> {
-                return JsonValue.NULL;
-            }
-            default -> throw new IOException("unexpected JSON token " + token + " at "
-                    + parser.currentLocation().offsetDescription());
-        }
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    /** A generator writing compact JSON to {@code out}; closing it flushes, and does not close {@code out}. */
-    public static JsonGenerator writer(Writer out) throws IOException {
-        return FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** A writer of compact JSON to {@code out}; closing it flushes, and does not close {@code out}. */
+    public static JsonWriter writer(Writer out) {
+        return new JsonWriter(out, false);
     }
 
     /** As {@link #writer(Writer)}, indented the way databind's {@code INDENT_OUTPUT} indents. */
-    public static JsonGenerator prettyWriter(Writer out) throws IOException {
-        return writer(out).useDefaultPrettyPrinter();
+    public static JsonWriter prettyWriter(Writer out) {
+        return new JsonWriter(out, true);
     }
 
     /** A JSON object of one string member, such as the body {@code {"token": "…"}} of PyPI's mint-token request. */
     public static String object(String name, String value) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = writer(out)) {
+        try (JsonWriter g = writer(out)) {
             g.writeStartObject();
             g.writeStringField(name, value);
             g.writeEndObject();
@@ -121,7 +83,7 @@ public final class Json {
 
     static String text(JsonValue value) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = writer(out)) {
+        try (JsonWriter g = writer(out)) {
             write(g, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -129,7 +91,7 @@ public final class Json {
         return out.toString();
     }
 
-    private static void write(JsonGenerator g, JsonValue value) throws IOException {
+    private static void write(JsonWriter g, JsonValue value) throws IOException {
         if (value.isObject()) {
             g.writeStartObject();
             for (Map.Entry<String, JsonValue> m : value.members().entrySet()) {
@@ -146,7 +108,14 @@ public final class Json {
         } else if (value.isTextual()) {
             g.writeString(value.asText());
         } else if (value.isNumber()) {
-            g.writeNumber(value.asText());
+            String n = value.asText();
+            // 1e400 reads as Infinity, which JSON has no number for: written as a string, as Jackson writes it.
+            boolean finite = !n.equals("Infinity") && !n.equals("-Infinity") && !n.equals("NaN");
+            if (finite) {
+                g.writeNumber(n);
+            } else {
+                g.writeString(n);
+            }
         } else if (value.isBoolean()) {
             g.writeBoolean(value == JsonValue.TRUE);
         } else if (value.isNull()) {

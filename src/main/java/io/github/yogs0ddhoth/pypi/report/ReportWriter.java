@@ -1,7 +1,7 @@
 package io.github.yogs0ddhoth.pypi.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.yogs0ddhoth.pypi.json.Json;
+import io.github.yogs0ddhoth.pypi.json.JsonWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +75,7 @@ public final class ReportWriter {
     /** The machine-readable report, replaced on every run. */
     public void writeJson(ReleaseReport report, Path file) throws IOException {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = Json.prettyWriter(text)) {
+        try (JsonWriter g = Json.prettyWriter(text)) {
             g.writeStartObject();
             g.writeStringField("status", report.status());
             g.writeStringField("repository", gate.redactSecrets(report.repository()));
@@ -174,7 +174,7 @@ public final class ReportWriter {
     /** Step outputs ({@code GITHUB_OUTPUT}): the release URL, the files, and their hashes as JSON. */
     public void appendGitHubOutputs(ReleaseReport report, Path outputFile) throws IOException {
         StringWriter files = new StringWriter();
-        try (JsonGenerator g = Json.writer(files)) {
+        try (JsonWriter g = Json.writer(files)) {
             g.writeStartArray();
             for (FileReport f : report.files()) {
                 if (f.isOnIndex()) {
