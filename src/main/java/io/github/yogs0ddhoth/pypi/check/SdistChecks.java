@@ -118,7 +118,8 @@ final class SdistChecks implements ArchiveChecks {
     }
 
     private static String shown(List<String> names) {
-        List<String> first = names.subList(0, Math.min(SHOWN, names.size())).stream().map(DisplayName::of).toList();
+        List<String> first = names.subList(0, Math.min(SHOWN, names.size())).stream().map(DisplayName::shortened)
+                .toList();
         return "'" + String.join("', '", first) + "'" + (names.size() > SHOWN ? ", ..." : "");
     }
 }

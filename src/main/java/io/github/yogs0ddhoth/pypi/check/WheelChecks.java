@@ -298,7 +298,7 @@ final class WheelChecks implements ArchiveChecks {
 
     private static String shown(Set<String> names) {
         List<String> first = new ArrayList<>(names).subList(0, Math.min(SHOWN, names.size())).stream()
-                .map(DisplayName::of).toList();
+                .map(DisplayName::shortened).toList();
         return "'" + String.join("', '", first) + "'" + (names.size() > SHOWN ? ", ..." : "");
     }
 

@@ -43,6 +43,21 @@ public final class DisplayName {
         return out.toString();
     }
 
+    /** Characters of archive text a message shows before it cuts the rest short. */
+    static final int SHORTENED_CHARS = 200;
+
+    /**
+     * Text from inside an archive (a member name, a link target, a header value), escaped as {@link #of(String)}
+     * escapes it and cut after {@value #SHORTENED_CHARS} characters, with its length said: a GNU long name or pax
+     * path may be a mebibyte, which would otherwise land on one log line.
+     */
+    public static String shortened(String text) {
+        if (text == null || text.length() <= SHORTENED_CHARS) {
+            return of(text);
+        }
+        return of(text.substring(0, SHORTENED_CHARS)) + "... (" + text.length() + " characters)";
+    }
+
     /**
      * How {@code c} is written in a message: {@code null} when as itself, else its visible escape ({@code \n},
      * {@code \r}, {@code \t} or {@code \}{@code uXXXX}). The output gate uses the same classification.

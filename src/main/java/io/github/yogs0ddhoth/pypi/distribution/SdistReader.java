@@ -131,7 +131,7 @@ final class SdistReader {
             contents.members.add(member);
             contents.listing.add(entry);
             if (name.startsWith("/")) {
-                contents.problems.add("entry '" + DisplayName.of(name) + "' has an absolute path");
+                contents.problems.add("entry '" + DisplayName.shortened(name) + "' has an absolute path");
                 continue;
             }
             List<String> segments = segments(name);
@@ -140,12 +140,12 @@ final class SdistReader {
             }
             contents.empty = false;
             if (segments.contains("..")) {
-                contents.problems.add("entry '" + DisplayName.of(name) + "' points outside the archive");
+                contents.problems.add("entry '" + DisplayName.shortened(name) + "' points outside the archive");
                 continue;
             }
             contents.topLevelNames.add(segments.get(0));
             if (segments.size() == 1 && !entry.isDirectory()) {
-                contents.problems.add("'" + DisplayName.of(name) + "' is a file at the top level, outside any"
+                contents.problems.add("'" + DisplayName.shortened(name) + "' is a file at the top level, outside any"
                         + " directory");
             }
             // A PKG-INFO one level down makes the tarball an sdist, even when other entries break the layout: such
@@ -163,7 +163,7 @@ final class SdistReader {
     }
 
     private byte[] readData(Path file, TarReader tar, TarEntry entry) throws IOException, DistributionException {
-        String source = DisplayName.of(file) + " (entry '" + DisplayName.of(entry.name()) + "')";
+        String source = DisplayName.of(file) + " (entry '" + DisplayName.shortened(entry.name()) + "')";
         limit.checkDeclaredSize(entry.size(), source);
         return limit.read(tar, source);
     }
@@ -176,7 +176,7 @@ final class SdistReader {
                 return readData(file, tar, entry);
             }
         }
-        throw new IOException("member " + wanted.index() + " ('" + DisplayName.of(wanted.name())
+        throw new IOException("member " + wanted.index() + " ('" + DisplayName.shortened(wanted.name())
                 + "') is gone on the second read: the file changed while it was read");
     }
 
@@ -194,13 +194,13 @@ final class SdistReader {
                 }
             }
             if (found == null) {
-                throw notRegular(file, link, "a hard link to '" + DisplayName.of(current.linkName())
+                throw notRegular(file, link, "a hard link to '" + DisplayName.shortened(current.linkName())
                         + "', which is not an earlier member of the archive");
             }
             current = found;
         }
         if (!current.isRegular()) {
-            throw notRegular(file, link, "a hard link to '" + DisplayName.of(current.name()) + "', which is "
+            throw notRegular(file, link, "a hard link to '" + DisplayName.shortened(current.name()) + "', which is "
                     + describe(current));
         }
         return current;
@@ -214,8 +214,9 @@ final class SdistReader {
         if (contents.pkgInfo == null) {
             throw notRegular(file, member, describe(member));
         }
-        String source = DisplayName.of(file) + " (entry '" + DisplayName.of(member.name()) + "'"
-                + (member.isHardLink() ? ", a hard link to '" + DisplayName.of(member.linkName()) + "'" : "") + ")";
+        String source = DisplayName.of(file) + " (entry '" + DisplayName.shortened(member.name()) + "'"
+                + (member.isHardLink() ? ", a hard link to '" + DisplayName.shortened(member.linkName()) + "'" : "")
+                + ")";
         CoreMetadata metadata = CoreMetadata.parse(contents.pkgInfo, source);
         long size;
         try {
@@ -231,21 +232,23 @@ final class SdistReader {
     /** What a member is, for "PKG-INFO is ...": named by its tar type, so the user can find it with 'tar -tvf'. */
     private static String describe(Member member) {
         return switch (member.type()) {
-            case TarEntry.SYMBOLIC_LINK -> "a symbolic link to '" + DisplayName.of(member.linkName()) + "'";
-            case TarEntry.HARD_LINK -> "a hard link to '" + DisplayName.of(member.linkName()) + "'";
+            case TarEntry.SYMBOLIC_LINK -> "a symbolic link to '" + DisplayName.shortened(member.linkName()) + "'";
+            case TarEntry.HARD_LINK -> "a hard link to '" + DisplayName.shortened(member.linkName()) + "'";
             case TarEntry.CHARACTER_DEVICE -> "a character device";
             case TarEntry.BLOCK_DEVICE -> "a block device";
             case TarEntry.FIFO -> "a FIFO (named pipe)";
             case TarEntry.DIRECTORY -> "a directory";
             case TarEntry.GNU_SPARSE -> "a sparse file";
-            default -> "not a regular file (tar member type '" + DisplayName.of(String.valueOf((char) member.type()))
+            default -> "not a regular file (tar member type '"
+                    + DisplayName.shortened(String.valueOf((char) member.type()))
                     + "')";
         };
     }
 
     private static DistributionException notRegular(Path file, Member member, String what) {
         return new DistributionException(FileProblem.Kind.PKG_INFO_NOT_REGULAR, "Cannot upload " + DisplayName.of(file)
-                + ": it is an sdist (it has the member '" + DisplayName.of(member.name()) + "'), but that PKG-INFO is "
+                + ": it is an sdist (it has the member '" + DisplayName.shortened(member.name())
+                + "'), but that PKG-INFO is "
                 + what + ", not a regular file holding the core metadata. PyPI, pip and twine read the metadata from"
                 + " that member; a link can point outside the archive and a device or pipe holds no data, so the"
                 + " sdist is refused rather than published without its metadata. Rebuild the sdist with a Python"
@@ -265,13 +268,14 @@ final class SdistReader {
             return "entries under " + contents.topLevelNames.size() + " top-level names " + shown(contents)
                     + ": not an sdist, which has a single top-level directory";
         }
-        return "no " + DisplayName.of(contents.topLevelNames.iterator().next()) + "/" + PKG_INFO + ": not an sdist";
+        return "no " + DisplayName.shortened(contents.topLevelNames.iterator().next()) + "/" + PKG_INFO
+                + ": not an sdist";
     }
 
     private static String shown(Contents contents) {
         List<String> names = contents.topLevelNames.stream().limit(SHOWN_TOP_LEVEL_NAMES).toList();
         String more = contents.topLevelNames.size() > SHOWN_TOP_LEVEL_NAMES ? ", ..." : "";
-        return "(" + String.join(", ", names.stream().map(DisplayName::of).toList()) + more + ")";
+        return "(" + String.join(", ", names.stream().map(DisplayName::shortened).toList()) + more + ")";
     }
 
     // "./pkg-1.0//PKG-INFO" and "pkg-1.0/PKG-INFO" name the same member: Python's os.path.commonpath, used to find

@@ -50,7 +50,7 @@ public record TarListing(List<String> names, List<String> sparse, List<String> o
             if (isAbsolute(name) || climbsOut(name)) {
                 outside.add(name);
             }
-            refusedByPip(entry).ifPresent(why -> special.add("'" + DisplayName.of(entry.name()) + "' (" + why
+            refusedByPip(entry).ifPresent(why -> special.add("'" + DisplayName.shortened(entry.name()) + "' (" + why
                     + ")"));
         }
 
@@ -75,14 +75,14 @@ public record TarListing(List<String> names, List<String> sparse, List<String> o
             String target = entry.linkName();
             String kind = entry.isSymbolicLink() ? "a symbolic link" : "a hard link";
             if (isAbsolute(target)) {
-                return Optional.of(kind + " to the absolute path '" + DisplayName.of(target) + "'");
+                return Optional.of(kind + " to the absolute path '" + DisplayName.shortened(target) + "'");
             }
             // A symbolic link resolves from its own directory, a hard link from the archive root.
             String name = entry.name();
             int slash = name.endsWith("/") ? name.lastIndexOf('/', name.length() - 2) : name.lastIndexOf('/');
             String resolved = entry.isSymbolicLink() && slash >= 0 ? name.substring(0, slash + 1) + target : target;
             if (climbsOut(resolved)) {
-                return Optional.of(kind + " to '" + DisplayName.of(target) + "', outside the archive");
+                return Optional.of(kind + " to '" + DisplayName.shortened(target) + "', outside the archive");
             }
         }
         return Optional.empty();

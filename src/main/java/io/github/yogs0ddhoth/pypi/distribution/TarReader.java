@@ -26,7 +26,6 @@ final class TarReader extends InputStream {
     /** The largest long-name or pax header read. Real ones are a few hundred bytes; a path is at most a few KiB. */
     static final int MAX_EXTENDED_HEADER = 1024 * 1024;
     /** The most characters of a name or value from the archive that a message shows. */
-    static final int SHOWN_CHARS = 200;
 
     private final InputStream in;
     private final byte[] block = new byte[BLOCK];
@@ -402,11 +401,9 @@ final class TarReader extends InputStream {
         return new EOFException("the tar archive ends inside the data of member '" + shown(current) + "'");
     }
 
-    // Text from the archive in a message: escaped, since it may hold line breaks, and cut short, since a long name or
-    // pax value may be a mebibyte that would otherwise land on one log line.
+    // Text from the archive in a message: escaped, and cut short (see DisplayName.shortened).
     static String shown(String text) {
-        String start = text.length() > SHOWN_CHARS ? text.substring(0, SHOWN_CHARS) : text;
-        return DisplayName.of(start) + (start.length() < text.length() ? "... (" + text.length() + " characters)" : "");
+        return DisplayName.shortened(text);
     }
 
     private static IOException malformed(long at, String why) {

@@ -39,7 +39,7 @@ final class WheelReader {
             ZipListing listing = new ZipListing(zip.names(), zip.problems(),
                     checkedEntries(zip, wheelName.distInfoDirectory()));
             String entry = findMetadata(zip.names(), file, wheelName);
-            String source = DisplayName.of(file) + " (entry '" + DisplayName.of(entry) + "')";
+            String source = DisplayName.of(file) + " (entry '" + DisplayName.shortened(entry) + "')";
             limit.checkDeclaredSize(zip.declaredSize(entry), source);
             byte[] bytes;
             try (InputStream in = zip.read(entry)) {

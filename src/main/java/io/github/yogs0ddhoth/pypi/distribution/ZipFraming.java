@@ -117,7 +117,7 @@ final class ZipFraming {
                     sb.append(", ...");
                     break;
                 }
-                sb.append(shown > 0 ? ", '" : "'").append(DisplayName.of(name)).append('\'');
+                sb.append(shown > 0 ? ", '" : "'").append(DisplayName.shortened(name)).append('\'');
                 shown++;
             }
             return sb.append(')').toString();
@@ -202,14 +202,14 @@ final class ZipFraming {
         InputStream read(String name) throws IOException {
             CentralEntry entry = central.get(name);
             if (entry == null) {
-                throw new IOException("no entry '" + DisplayName.of(name) + "'");
+                throw new IOException("no entry '" + DisplayName.shortened(name) + "'");
             }
             long dataStart;
             try {
                 ByteBuffer h = reader.read(entry.localOffset(), 30);
                 if (h.getInt(0) != LOCAL_FILE) {
                     throw new java.util.zip.ZipException("no local header at offset " + entry.localOffset() + " for '"
-                            + DisplayName.of(name) + "'");
+                            + DisplayName.shortened(name) + "'");
                 }
                 dataStart = entry.localOffset() + 30 + Short.toUnsignedInt(h.getShort(26))
                         + Short.toUnsignedInt(h.getShort(28));
@@ -217,13 +217,14 @@ final class ZipFraming {
                     throw new Malformed("entry data runs past the end of the file");
                 }
             } catch (Malformed e) {
-                throw new java.util.zip.ZipException("entry '" + DisplayName.of(name) + "': " + e.getMessage());
+                throw new java.util.zip.ZipException("entry '" + DisplayName.shortened(name) + "': " + e.getMessage());
             }
             InputStream raw = new ChannelRange(reader.channel, dataStart, entry.compressedSize());
             return switch (entry.method()) {
                 case STORED -> raw;
                 case DEFLATED -> new java.util.zip.InflaterInputStream(raw, new java.util.zip.Inflater(true), 8192);
-                default -> throw new java.util.zip.ZipException("entry '" + DisplayName.of(name) + "' uses compression method "
+                default -> throw new java.util.zip.ZipException("entry '" + DisplayName.shortened(name)
+                        + "' uses compression method "
                         + entry.method() + ", which is neither stored (0) nor deflated (8)");
             };
         }

@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 class DisplayNameTest {
 
     @Test
+    void archiveTextIsEscapedAndCutAfterTwoHundredCharactersWithItsLengthSaid() {
+        assertThat(DisplayName.shortened("a\nb")).isEqualTo("a\\nb");
+        assertThat(DisplayName.shortened("x".repeat(200))).isEqualTo("x".repeat(200));
+        assertThat(DisplayName.shortened("\n" + "x".repeat(1 << 20)))
+                .isEqualTo("\\n" + "x".repeat(199) + "... (1048577 characters)");
+        assertThat(DisplayName.shortened(null)).isEqualTo("null");
+    }
+
+    @Test
     void anOrdinaryNameIsTheSameString() {
         String name = "dist/My Project-1.0 (copy)/a_b-1.0-py3-none-any.whl";
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.yogs0ddhoth.pypi.testing.RawTar;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,26 @@ class SdistReaderTest {
         assertThat(e.kind()).isEqualTo(FileProblem.Kind.TOO_MANY_MEMBERS);
         assertThat(e.getMessage()).startsWith("Cannot read " + sdist + ": its member and link names add up to more"
                 + " than 16777216 characters, the most this plugin keeps.").endsWith("or exclude the file.");
+    }
+
+    @Test
+    void aLongMemberNameOrLinkTargetIsCutShortInTheMessage() throws Exception {
+        // GNU long names of 100,000 characters: a member path that climbs out of the archive, and a link target.
+        String longName = "../" + "n".repeat(99_997);
+        String longTarget = "../../" + "t".repeat(99_994);
+        Path sdist = new RawTar().file("a-1/PKG-INFO", PKG_INFO).longNamed("a-1/evil", longTarget)
+                .longNamed(longName, null).write(root, "a-1.tar.gz");
+
+        Inspection result = reader.inspect(sdist);
+
+        // Not refused here: the release's checks refuse both members (archive-path-outside, sdist-special-member)
+        // with these texts, which must not carry 100,000 characters each into the log.
+        assertThat(result instanceof Inspection.Accepted).as("read").isTrue();
+        TarListing listing = (TarListing) ((Inspection.Accepted) result).distribution().listing();
+        // A failing AssertJ comparison would print both 100,000-character lists; equals() says the same in short.
+        assertThat(listing.outside().equals(List.of(longName))).as("outside: the long name, whole").isTrue();
+        assertThat(listing.special()).containsExactly("'a-1/evil' (a symbolic link to '../../" + "t".repeat(194)
+                + "... (100000 characters)', outside the archive)");
     }
 
     @Test

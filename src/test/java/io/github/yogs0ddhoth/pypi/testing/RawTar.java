@@ -49,6 +49,28 @@ public final class RawTar {
         return member(name, '2', target, new byte[0], 0777);
     }
 
+    /**
+     * An empty regular file or a symbolic link whose name (and target) may be longer than a header holds: each long
+     * value goes first in a GNU long-name ('L') or long-link ('K') member, as GNU tar writes it.
+     */
+    public RawTar longNamed(String name, String symbolicLinkTarget) {
+        gnuLong('L', name);
+        if (symbolicLinkTarget == null) {
+            return member(cut(name), '0', "", new byte[0], 0644);
+        }
+        gnuLong('K', symbolicLinkTarget);
+        return member(cut(name), '2', cut(symbolicLinkTarget), new byte[0], 0777);
+    }
+
+    private void gnuLong(char type, String value) {
+        byte[] bytes = (value + "\0").getBytes(StandardCharsets.UTF_8);
+        member("././@LongLink", type, "", bytes, 0644);
+    }
+
+    private static String cut(String value) {
+        return value.substring(0, Math.min(value.length(), 99));
+    }
+
     /** A character device member (major 1, minor 3: /dev/null). */
     public RawTar characterDevice(String name) {
         return member(name, '3', "", new byte[0], 0666);
