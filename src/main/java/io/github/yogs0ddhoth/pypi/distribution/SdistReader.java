@@ -239,8 +239,7 @@ final class SdistReader {
             case TarEntry.FIFO -> "a FIFO (named pipe)";
             case TarEntry.DIRECTORY -> "a directory";
             case TarEntry.GNU_SPARSE -> "a sparse file";
-            default -> "not a regular file (tar member type '"
-                    + DisplayName.shortened(String.valueOf((char) member.type()))
+            default -> "not a regular file (tar member type '" + DisplayName.of(String.valueOf((char) member.type()))
                     + "')";
         };
     }

@@ -206,7 +206,7 @@ final class TarReader extends InputStream {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw malformed(at, "the pax record size=" + shown(value) + " is not a size in bytes");
+        throw malformed(at, "the pax record size=" + DisplayName.shortened(value) + " is not a size in bytes");
     }
 
     // An old GNU sparse header holds four regions; more follow in extension blocks while the last byte says so.
@@ -214,7 +214,8 @@ final class TarReader extends InputStream {
         boolean extended = block[482] != 0;
         while (extended) {
             if (in.readNBytes(block, 0, BLOCK) < BLOCK) {
-                throw malformed(at, "the archive ends inside the sparse map of '" + shown(current) + "'");
+                throw malformed(at, "the archive ends inside the sparse map of '" + DisplayName.shortened(current)
+                        + "'");
             }
             offset += BLOCK;
             extended = block[504] != 0;
@@ -258,7 +259,7 @@ final class TarReader extends InputStream {
             }
             if (equals < 0) {
                 throw malformed(at, "the pax header holds a malformed record at byte " + pos + " ('"
-                        + shown(text(data, pos, Math.min(data.length - pos, 40))) + "'); a record is"
+                        + DisplayName.shortened(text(data, pos, Math.min(data.length - pos, 40))) + "'); a record is"
                         + " '<length> <keyword>=<value>' and a line feed, the length counting every byte");
             }
             int space = digitsEnd;
@@ -398,12 +399,8 @@ final class TarReader extends InputStream {
     }
 
     private EOFException truncated() {
-        return new EOFException("the tar archive ends inside the data of member '" + shown(current) + "'");
-    }
-
-    // Text from the archive in a message: escaped, and cut short (see DisplayName.shortened).
-    static String shown(String text) {
-        return DisplayName.shortened(text);
+        return new EOFException("the tar archive ends inside the data of member '" + DisplayName.shortened(current)
+                + "'");
     }
 
     private static IOException malformed(long at, String why) {
